@@ -1,0 +1,92 @@
+"""Where answers come from. Every backend ends up as an OpenAI-compatible client, so the
+pipeline has one code path for OpenAI, any compatible server and the embedded model."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import instructor
+import openai
+
+from ..config import BackendName, Settings
+from ..errors import ConfigError
+from . import local
+
+DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+
+
+@dataclass(frozen=True)
+class Backend:
+    """A ready client plus what provenance needs to say about it."""
+
+    name: str
+    model: str
+    client: instructor.AsyncInstructor
+    note: str | None = None
+    context_tokens: int | None = None  # None: unknown, the server will say
+
+
+def _mode(settings: Settings) -> instructor.Mode:
+    if settings.mode is None:
+        # Forced tool calls are grammar-constrained on llama.cpp and native on OpenAI.
+        return instructor.Mode.TOOLS
+    try:
+        return instructor.Mode[settings.mode.upper()]
+    except KeyError:
+        raise ConfigError(f"unknown instructor mode {settings.mode!r}") from None
+
+
+def _client(settings: Settings, *, base_url: str | None, api_key: str) -> openai.AsyncOpenAI:
+    # max_retries=0: our tenacity policy owns retries, so the two never multiply.
+    return openai.AsyncOpenAI(
+        base_url=base_url, api_key=api_key, max_retries=0, timeout=settings.timeout
+    )
+
+
+def wrap(
+    client: openai.AsyncOpenAI,
+    settings: Settings,
+    *,
+    name: str,
+    model: str,
+    note: str | None = None,
+    context_tokens: int | None = None,
+) -> Backend:
+    """Make a Backend of a client the caller made (injection for tests and embedding)."""
+    return Backend(
+        name=name,
+        model=model,
+        note=note,
+        context_tokens=context_tokens,
+        client=instructor.from_openai(client, mode=_mode(settings)),
+    )
+
+
+@contextlib.asynccontextmanager
+async def open_backend(settings: Settings) -> AsyncIterator[Backend]:
+    """The configured backend, with everything it started stopped on exit."""
+    if settings.resolved_backend() is BackendName.local:
+        with local.local_server() as base_url:
+            client = _client(settings, base_url=base_url, api_key="local")
+            try:
+                yield wrap(
+                    client,
+                    settings,
+                    name="local",
+                    model=settings.model or local.MODEL_ALIAS,
+                    note=local.MODEL_NOTE,
+                    context_tokens=local.CONTEXT_TOKENS,
+                )
+            finally:
+                await client.close()
+        return
+    if settings.openai_api_key is None and settings.openai_base_url is None:
+        raise ConfigError("the openai backend needs OPENAI_API_KEY or OPENAI_BASE_URL")
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "none"
+    client = _client(settings, base_url=settings.openai_base_url, api_key=key)
+    try:
+        yield wrap(client, settings, name="openai", model=settings.model or DEFAULT_OPENAI_MODEL)
+    finally:
+        await client.close()

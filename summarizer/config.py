@@ -1,0 +1,45 @@
+"""Settings from the environment (and CLI flags, which override them)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class BackendName(StrEnum):
+    auto = "auto"
+    openai = "openai"
+    local = "local"
+
+
+class Settings(BaseSettings):
+    """Every knob, with the environment variable that sets it.
+
+    The API key is a SecretStr so that it never shows up in a repr, a log or an error.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="SUMMARIZER_", extra="ignore", populate_by_name=True
+    )
+
+    openai_api_key: SecretStr | None = Field(None, validation_alias="OPENAI_API_KEY")
+    openai_base_url: str | None = Field(None, validation_alias="OPENAI_BASE_URL")
+    backend: BackendName = BackendName.auto
+    model: str | None = Field(None, description="Model name; the backend's default if unset.")
+    mode: str | None = Field(
+        None, description="instructor mode (TOOLS, JSON, JSON_SCHEMA, ...); backend default."
+    )
+    timeout: float = Field(120.0, gt=0, description="Seconds one model request may take.")
+    max_attempts: int = Field(4, ge=1, description="Attempts per request on server faults.")
+    max_reasks: int = Field(2, ge=0, description="Validation re-asks after the first answer.")
+    temperature: float = 0.0
+
+    def resolved_backend(self) -> BackendName:
+        """`auto` means: an API when one is configured, else the embedded model."""
+        if self.backend is not BackendName.auto:
+            return self.backend
+        if self.openai_api_key or self.openai_base_url:
+            return BackendName.openai
+        return BackendName.local

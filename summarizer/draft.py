@@ -1,0 +1,102 @@
+"""The shape the model fills in, built anew for each article.
+
+Small models copy examples and invent numbers. So the model is never asked to write a
+figure or a party name: it chooses them from enums of spans that code found in this
+article. On llama.cpp the enums become a grammar, so a figure that is not in the article
+cannot even be generated; on OpenAI, a choice outside the enum fails validation and goes
+back to the model through instructor's re-ask. Values are parsed from the chosen spans
+later, by code (see ground.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, Field, create_model
+
+from .ingest import Article
+from .models import DealKind, DealStatus
+from .money import find_money, find_percents
+from .names import candidate_names
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the article offers to choose from, each exactly as written there."""
+
+    money: tuple[str, ...]
+    percents: tuple[str, ...]
+    names: tuple[str, ...]
+
+    @classmethod
+    def of(cls, article: Article) -> Choices:
+        def unique(items: list[str]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(items))
+
+        return cls(
+            money=unique([m.text for m in find_money(article.text)]),
+            percents=unique([m.text for m in find_percents(article.text)]),
+            names=unique(candidate_names(article.text)),
+        )
+
+
+def _one_of(values: tuple[str, ...], *, constrained: bool) -> Any:
+    """An enum of `values` (or plain text when not constrained); None where there are none."""
+    if not constrained:
+        return str
+    return Literal[values] if values else None  # type: ignore[valid-type]
+
+
+def _optional(choice: Any, description: str) -> tuple[Any, Any]:
+    """A field that may be null; only null when the article offers nothing to choose."""
+    annotation = choice | None if choice is not None else None
+    return (annotation, Field(None, description=description))
+
+
+def draft_model(choices: Choices, *, constrained: bool = True) -> type[BaseModel]:
+    """The response model for one article.
+
+    `constrained=False` gives the same shape with free text, used only to read the last
+    answer of a model that kept failing validation, so grounding can report what it said.
+    """
+    name = _one_of(choices.names, constrained=constrained)
+    money = _one_of(choices.money, constrained=constrained)
+    percent = _one_of(choices.percents, constrained=constrained)
+
+    def names_field(description: str) -> Any:
+        if name is None:
+            return (list[str], Field(default_factory=list, max_length=0))
+        return (list[name], Field(default_factory=list, max_length=3, description=description))
+
+    deal = create_model(
+        "Deal",
+        kind=(DealKind, ...),
+        status=(DealStatus, Field(description="rumored if only media report it")),
+        buyers=names_field("who buys or invests"),
+        targets=names_field("who is bought or invested in"),
+        sellers=names_field("who sells"),
+        amount=_optional(money, "deal amount"),
+        valuation=_optional(money, "company valuation"),
+        stake=_optional(percent, "stake in percent"),
+        price_per_share=_optional(money, "price per share"),
+        reported_by=names_field("news outlets cited, e.g. Bloomberg"),
+    )
+    fields: dict[str, Any] = {
+        "headline": (str, Field(max_length=120, description="English headline")),
+        "summary": (str, Field(max_length=500, description="2-4 English sentences")),
+        "key_points": (
+            list[Annotated[str, Field(max_length=160)]],
+            Field(max_length=5, description="short English points"),
+        ),
+        "deals": (list[deal], Field(max_length=3, description="empty if no deal")),
+    }
+    if choices.percents and name is not None:
+        move = create_model(
+            "MarketMove",
+            company=(name, ...),
+            change=(percent, Field(description="share price change")),
+            price=_optional(money, "share price"),
+        )
+        fields["market_moves"] = (list[move], Field(default_factory=list, max_length=3))
+    return create_model("ArticleDraft", **fields)

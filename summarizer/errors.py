@@ -1,0 +1,19 @@
+"""Errors the tool reports to people: each one is a single clear line, never a traceback."""
+
+
+class SummarizerError(Exception):
+    """Base of every error the CLI turns into one line on stderr and a non-zero exit."""
+
+    exit_code = 1
+
+
+class InputError(SummarizerError):
+    """The article cannot be read or is not something the tool can summarize."""
+
+
+class ConfigError(SummarizerError):
+    """The tool is not set up to reach a model (missing extra, bad settings)."""
+
+
+class BackendError(SummarizerError):
+    """The model server failed: unreachable, rate limiting, erroring or answering nonsense."""

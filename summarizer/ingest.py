@@ -1,0 +1,69 @@
+"""Turn text, files and stdin into Articles, refusing what cannot be summarized."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from .errors import InputError
+
+# Control bytes that text files do not contain. A stray NUL from a scraper is tolerated
+# (and removed); many of them mean the file is binary.
+_CONTROL = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+class Article(BaseModel):
+    """One article as the pipeline sees it; `sha256` keys caches and provenance."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    sha256: str = Field(description="Of the UTF-8 text.")
+
+
+def article_from_text(
+    text: str, *, id: str = "text", title: str | None = None, url: str | None = None
+) -> Article:
+    """Validate raw text and wrap it; the one door every input goes through."""
+    text = text.replace("\r\n", "\n").replace("\x00", "")
+    if not text.strip():
+        raise InputError(f"{id}: the article is empty")
+    if title is None:
+        first_line = text.strip().splitlines()[0].strip()
+        title = first_line[:200]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Article(id=id, text=text, title=title, url=url, sha256=digest)
+
+
+def decode(data: bytes, *, name: str) -> str:
+    """UTF-8 first; old Windows and Latin-1 exports are common in newsrooms, so try those."""
+    sample = data[:8192]
+    if _CONTROL.search(sample) or sample.count(b"\x00") > max(2, len(sample) // 100):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")  # every byte is a Latin-1 character
+
+
+def read_article(source: str) -> Article:
+    """Read a file path, or stdin for "-"."""
+    if source == "-":
+        return article_from_text(decode(sys.stdin.buffer.read(), name="stdin"), id="stdin")
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
+    return article_from_text(decode(data, name=source), id=path.stem)

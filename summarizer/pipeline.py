@@ -1,0 +1,126 @@
+"""One article, one pass: ingest -> prompt -> llm -> ground. The public entry points."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import time
+from typing import Any
+
+import openai
+
+from .backends import DEFAULT_OPENAI_MODEL, Backend, open_backend, wrap
+from .config import Settings
+from .draft import Choices, draft_model
+from .errors import BackendError, InputError
+from .ground import ground
+from .ingest import Article, article_from_text
+from .llm import ask
+from .models import ArticleSummary, Provenance
+from .prompt import PROMPT_VERSION, build_messages, estimate_tokens, example_prose
+
+# Room the answer needs; the prompt may use the rest of the context.
+ANSWER_TOKENS = 1024
+
+
+async def summarize_article(
+    article: Article, backend: Backend, settings: Settings
+) -> ArticleSummary:
+    """Summarize one Article with a backend that is already open (batches share one)."""
+    started = time.perf_counter()
+    choices = Choices.of(article)
+    messages = build_messages(article, choices)
+    budget = backend.context_tokens and backend.context_tokens - ANSWER_TOKENS
+    if budget and estimate_tokens(messages) > budget:
+        raise InputError(
+            f"{article.id}: too long for the model's context (about "
+            f"{estimate_tokens(messages)} tokens, at most {budget}); split the article "
+            "or use a model with a larger context"
+        )
+    answer = await ask(
+        backend,
+        messages,
+        draft_model(choices),
+        settings=settings,
+        context={},
+        max_tokens=ANSWER_TOKENS,
+    )
+    warnings: list[str] = []
+    if answer.parsed is not None:
+        draft: dict[str, Any] = answer.parsed.model_dump(mode="json")
+    else:
+        # Every attempt failed validation: read the last answer without the enums, so
+        # grounding keeps only what the article supports and says what it dropped.
+        warnings.append(f"the model's answer failed validation: {answer.validation_error}")
+        draft = _lenient(answer.raw_json, choices)
+    provenance = Provenance(
+        backend=backend.name,
+        model=backend.model,
+        model_note=backend.note,
+        prompt_version=PROMPT_VERSION,
+        usage=answer.usage,
+        latency_seconds=round(time.perf_counter() - started, 3),
+        input_sha256=article.sha256,
+    )
+    summary = ground(draft, article, provenance, copied_from=example_prose())
+    summary.warnings[:0] = warnings
+    return summary
+
+
+def _lenient(raw_json: str | None, choices: Choices) -> dict[str, Any]:
+    try:
+        return (
+            draft_model(choices, constrained=False)
+            .model_validate_json(raw_json or "")
+            .model_dump(mode="json")
+        )
+    except ValueError:
+        raise BackendError(
+            "the model's answer did not fit the schema, even after re-asks"
+        ) from None
+
+
+async def asummarize(
+    text: str,
+    *,
+    model: str | None = None,
+    client: openai.AsyncOpenAI | None = None,
+    settings: Settings | None = None,
+    **overrides: Any,
+) -> ArticleSummary:
+    """Summarize German article text into an ArticleSummary.
+
+    With `client`, that OpenAI-compatible client is used as is (tests, proxies, custom
+    auth). Without it, the backend is chosen from `settings` / the environment: the API
+    when OPENAI_API_KEY or OPENAI_BASE_URL is set, else the embedded local model, which is
+    started for this call and stopped after it. `overrides` are Settings fields.
+    """
+    if model:
+        overrides["model"] = model
+    settings = (settings or Settings()).model_copy(update=overrides)
+    article = article_from_text(text)
+    if client is not None:
+        backend = wrap(
+            client, settings, name="openai", model=settings.model or DEFAULT_OPENAI_MODEL
+        )
+        return await summarize_article(article, backend, settings)
+    async with open_backend(settings) as backend:
+        return await summarize_article(article, backend, settings)
+
+
+def summarize(
+    text: str,
+    *,
+    model: str | None = None,
+    client: openai.AsyncOpenAI | None = None,
+    settings: Settings | None = None,
+    **overrides: Any,
+) -> ArticleSummary:
+    """Blocking twin of `asummarize`; safe to call from code that runs an event loop."""
+    call = asummarize(text, model=model, client=client, settings=settings, **overrides)
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(call)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, call).result()
