@@ -1,0 +1,163 @@
+"""Grounding is where a model that invents things gets caught: pure tests, no model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarizer.ground import ground
+from summarizer.ingest import article_from_text
+from summarizer.models import Direction, Provenance, Usage
+
+ARTICLE = article_from_text(
+    "Amazon verhandelt über eine Investition von bis zu 50 Milliarden US-Dollar in OpenAI, "
+    "berichtete Bloomberg. OpenAI soll mit 830 Milliarden Dollar bewertet werden.\n"
+    "Die Amazon-Aktie verlor letztlich 1,01 Prozent auf 239,30 US-Dollar."
+)
+PROVENANCE = Provenance(
+    backend="test",
+    model="m",
+    prompt_version="p",
+    usage=Usage(),
+    latency_seconds=0,
+    input_sha256=ARTICLE.sha256,
+)
+
+
+def _deal(**fields: Any) -> dict[str, Any]:
+    return {
+        "kind": "investment",
+        "status": "rumored",
+        "buyers": ["Amazon"],
+        "targets": ["OpenAI"],
+        "sellers": [],
+        "amount": None,
+        "valuation": None,
+        "stake": None,
+        "price_per_share": None,
+        "reported_by": [],
+        **fields,
+    }
+
+
+def _draft(**fields: Any) -> dict[str, Any]:
+    return {
+        "headline": "Amazon weighs a stake in OpenAI",
+        "summary": "Talks go on.",
+        "key_points": [],
+        "deals": [],
+        "market_moves": [],
+        **fields,
+    }
+
+
+def test_figures_are_parsed_by_code_from_the_quote() -> None:
+    summary = ground(
+        _draft(
+            deals=[
+                _deal(amount="bis zu 50 Milliarden US-Dollar", valuation="830 Milliarden Dollar")
+            ]
+        ),
+        ARTICLE,
+        PROVENANCE,
+    )
+    deal = summary.deals[0]
+    assert deal.amount is not None and deal.valuation is not None
+    assert (deal.amount.amount, deal.amount.currency, deal.amount.qualifier) == (
+        50 * 10**9,
+        "USD",
+        "up_to",
+    )
+    assert deal.amount.english == "up to $50 billion"
+    assert deal.valuation.english == "$830 billion"
+    assert "up to $50 billion" in summary.summary
+    assert summary.warnings == []
+
+
+def test_an_invented_figure_is_dropped_and_reported() -> None:
+    summary = ground(
+        _draft(deals=[_deal(amount="rund 60 Milliarden US-Dollar")]), ARTICLE, PROVENANCE
+    )
+    assert summary.deals[0].amount is None
+    assert "60" not in summary.model_dump_json(exclude={"warnings"})
+    assert any("not found in the article" in w for w in summary.warnings)
+
+
+def test_a_quote_that_states_no_money_is_not_an_amount() -> None:
+    summary = ground(_draft(deals=[_deal(amount="1,01 Prozent")]), ARTICLE, PROVENANCE)
+    assert summary.deals[0].amount is None
+    assert any("no amount of money" in w for w in summary.warnings)
+
+
+def test_parties_must_be_named_in_the_article_and_not_on_both_sides() -> None:
+    summary = ground(
+        _draft(deals=[_deal(buyers=["Amazon", "Kalvion AG"], targets=["OpenAI", "Amazon"])]),
+        ARTICLE,
+        PROVENANCE,
+    )
+    assert summary.deals[0].buyers == ["Amazon"]
+    assert summary.deals[0].targets == ["OpenAI"]
+    assert any("Kalvion" in w for w in summary.warnings)
+
+
+def test_a_deal_without_parties_is_dropped() -> None:
+    summary = ground(_draft(deals=[_deal(buyers=[], targets=["Nobody Inc"])]), ARTICLE, PROVENANCE)
+    assert summary.deals == []
+
+
+def test_model_prose_that_states_a_figure_is_replaced() -> None:
+    """A model that writes "$50 million" for "50 Milliarden" must not be printed."""
+    summary = ground(
+        _draft(
+            summary="Amazon may invest $50 million in OpenAI.",
+            deals=[_deal(amount="bis zu 50 Milliarden US-Dollar")],
+        ),
+        ARTICLE,
+        PROVENANCE,
+    )
+    assert "million" not in summary.summary
+    assert "up to $50 billion" in summary.summary
+
+
+def test_german_prose_and_copied_examples_are_replaced() -> None:
+    summary = ground(
+        _draft(
+            headline="Amazon verhandelt über eine Investition",
+            summary="Kalvion agrees to buy Swiss fibre maker Fibrotex.",
+            deals=[_deal()],
+        ),
+        ARTICLE,
+        PROVENANCE,
+        copied_from=["Kalvion agrees to buy Swiss fibre maker Fibrotex"],
+    )
+    assert summary.headline == "Amazon reportedly plans to invest in OpenAI"
+    assert "Kalvion" not in summary.summary
+    assert any("not English" in w for w in summary.warnings)
+    assert any("worked example" in w for w in summary.warnings)
+
+
+def test_market_move_direction_and_price_come_from_the_article() -> None:
+    summary = ground(
+        _draft(
+            market_moves=[
+                {"company": "Amazon", "change": "1,01 Prozent", "price": "239,30 US-Dollar"}
+            ]
+        ),
+        ARTICLE,
+        PROVENANCE,
+    )
+    move = summary.market_moves[0]
+    assert move.direction is Direction.down
+    assert move.price is not None and move.price.english == "$239.30"
+
+
+def test_a_share_price_from_another_sentence_is_dropped() -> None:
+    summary = ground(
+        _draft(
+            market_moves=[
+                {"company": "Amazon", "change": "1,01 Prozent", "price": "830 Milliarden Dollar"}
+            ]
+        ),
+        ARTICLE,
+        PROVENANCE,
+    )
+    assert summary.market_moves[0].price is None
