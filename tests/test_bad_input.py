@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
 import openai
@@ -77,3 +78,18 @@ def test_too_long_for_the_context_is_refused_before_any_request() -> None:
     article = article_from_text("Ein Satz über eine Übernahme. " * 2000, id="long")
     with pytest.raises(InputError, match="too long for the model's context"):
         asyncio.run(summarize_article(article, backend, Settings()))
+
+
+def test_without_the_local_extra_one_line_says_what_to_do(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)  # as if not installed
+    monkeypatch.setitem(sys.modules, "llama_cpp.server", None)
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_BACKEND"):
+        monkeypatch.delenv(name, raising=False)
+    article = tmp_path / "a.txt"
+    article.write_text("Amazon kauft OpenAI.", encoding="utf-8")
+    code, out, err = _run(str(article))
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert "pip install 'summarizer[local]'" in err and "OPENAI_API_KEY" in err

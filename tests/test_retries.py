@@ -1,0 +1,79 @@
+"""Re-asks, server-fault retries and token accounting, against a scripted stub server."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import openai
+
+from summarizer import summarize
+
+from .stub_server import Reply, stub_server, tool_call
+
+ARTICLE = (
+    "Amazon verhandelt über eine Investition von bis zu 50 Milliarden US-Dollar in OpenAI.\n"
+    "Die Amazon-Aktie verlor 1,01 Prozent."
+)
+
+
+def _draft(amount: str | None) -> dict[str, Any]:
+    return {
+        "headline": "Amazon weighs an investment in OpenAI",
+        "summary": "Talks go on.",
+        "key_points": [],
+        "deals": [
+            {
+                "kind": "investment",
+                "status": "in_talks",
+                "buyers": ["Amazon"],
+                "targets": ["OpenAI"],
+                "sellers": [],
+                "amount": amount,
+                "valuation": None,
+                "stake": None,
+                "price_per_share": None,
+                "reported_by": [],
+            }
+        ],
+        "market_moves": [],
+    }
+
+
+def _summarize(base_url: str, **settings: Any):
+    client = openai.AsyncOpenAI(base_url=base_url, api_key="stub", max_retries=0)
+    return summarize(ARTICLE, client=client, model="stub", **settings)
+
+
+def test_an_invented_figure_is_re_asked_and_every_attempt_is_counted() -> None:
+    invented = tool_call(_draft("rund 60 Milliarden US-Dollar"), prompt_tokens=100)
+    corrected = tool_call(_draft("bis zu 50 Milliarden US-Dollar"), prompt_tokens=150)
+    with stub_server([invented, corrected]) as stub:
+        summary = _summarize(stub.base_url)
+    assert len(stub.requests) == 2
+    # The re-ask tells the model what was wrong with its first answer.
+    assert "rund 60 Milliarden" in str(stub.requests[1]["messages"])
+    assert summary.deals[0].amount is not None
+    assert summary.deals[0].amount.english == "up to $50 billion"
+    usage = summary.provenance.usage
+    assert (usage.requests, usage.prompt_tokens, usage.completion_tokens) == (2, 250, 40)
+
+
+def test_a_figure_still_invented_after_the_re_asks_is_dropped_not_kept() -> None:
+    with stub_server([tool_call(_draft("rund 60 Milliarden US-Dollar"))]) as stub:
+        summary = _summarize(stub.base_url, max_reasks=2)
+    assert len(stub.requests) == 3
+    assert summary.deals[0].amount is None
+    assert "60" not in summary.model_dump_json(exclude={"warnings", "provenance"})
+    assert any("failed validation" in w for w in summary.warnings)
+    assert any("not found in the article" in w for w in summary.warnings)
+    assert summary.provenance.usage.requests == 3
+
+
+def test_rate_limits_are_retried_honouring_retry_after() -> None:
+    limited = Reply(429, {"error": {"message": "slow down"}}, {"retry-after": "0.2"})
+    ok = tool_call(_draft("bis zu 50 Milliarden US-Dollar"))
+    with stub_server([limited, ok]) as stub:
+        summary = _summarize(stub.base_url)
+    assert len(stub.requests) == 2
+    assert summary.deals[0].amount is not None
+    assert summary.provenance.usage.requests == 1  # the 429 carried no answer
