@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from . import evaluate
 from .backends import Backend, open_backend
 from .config import BackendName, Settings
 from .errors import SummarizerError
@@ -99,6 +100,41 @@ def main() -> None:
     """
 
 
+def backend_options(command: Any) -> Any:
+    """The options that choose and tune the model, shared by every command that calls one."""
+    options = [
+        click.option(
+            "--backend",
+            type=click.Choice([b.value for b in BackendName]),
+            help="auto (default): the API if OPENAI_API_KEY/OPENAI_BASE_URL is set, "
+            "else the embedded local model.  [env: SUMMARIZER_BACKEND]",
+        ),
+        click.option("-m", "--model", help="Model name.  [env: SUMMARIZER_MODEL]"),
+        click.option("--base-url", help="OpenAI-compatible server URL.  [env: OPENAI_BASE_URL]"),
+        click.option(
+            "--mode",
+            help="instructor mode: TOOLS (default), JSON, JSON_SCHEMA, "
+            "MD_JSON.  [env: SUMMARIZER_MODE]",
+        ),
+        click.option(
+            "--timeout",
+            type=float,
+            help="Seconds each model request may take (default 120).  [env: SUMMARIZER_TIMEOUT]",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output:
+        output.write_text(text, encoding="utf-8")
+        _say(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option(
@@ -116,23 +152,7 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the result to this file instead of stdout.",
 )
-@click.option(
-    "--backend",
-    type=click.Choice([b.value for b in BackendName]),
-    help="auto (default): the API if OPENAI_API_KEY/OPENAI_BASE_URL is set, "
-    "else the embedded local model.  [env: SUMMARIZER_BACKEND]",
-)
-@click.option("-m", "--model", help="Model name.  [env: SUMMARIZER_MODEL]")
-@click.option("--base-url", help="OpenAI-compatible server URL.  [env: OPENAI_BASE_URL]")
-@click.option(
-    "--mode",
-    help="instructor mode: TOOLS (default), JSON, JSON_SCHEMA, MD_JSON. [env: SUMMARIZER_MODE]",
-)
-@click.option(
-    "--timeout",
-    type=float,
-    help="Seconds each model request may take (default 120).  [env: SUMMARIZER_TIMEOUT]",
-)
+@backend_options
 def summarize(files: tuple[str, ...], fmt: str, output: Path | None, **options: Any) -> None:
     """Summarize German article FILES (plain text; "-" reads stdin).
 
@@ -152,10 +172,49 @@ def summarize(files: tuple[str, ...], fmt: str, output: Path | None, **options: 
         _say(_internal(exc))
         sys.exit(1)
     if results:
-        text = _output(results, fmt)
-        if output:
-            output.write_text(text, encoding="utf-8")
-            _say(f"wrote {output}")
-        else:
-            click.echo(text, nl=False)
+        _write(_output(results, fmt), output)
     sys.exit(1 if failed else 0)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of stdout.",
+)
+@backend_options
+def eval_command(gold_dir: Path, fmt: str, output: Path | None, **options: Any) -> None:
+    """Score the summarizer against annotated GOLD_DIR (see gold/README.md).
+
+    Prints precision, recall and F1 per field, deal / no-deal accuracy, how often the main
+    deal was found, the share of output figures the article does not state, and a table
+    per article.
+    """
+    settings = _settings(**options)
+
+    async def run() -> evaluate.Report:
+        async with open_backend(settings) as backend:
+            _announce(backend)
+            return await evaluate.evaluate(gold_dir, backend, settings, progress=_say)
+
+    try:
+        result = asyncio.run(run())
+    except SummarizerError as exc:
+        _say(str(exc))
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        sys.exit(130)
+    text = evaluate.to_json(result) if fmt == "json" else evaluate.to_markdown(result)
+    _write(text, output)

@@ -32,7 +32,10 @@ def test_every_quote_and_party_stands_in_the_article(path: Path) -> None:
                 money = parse_money(figure["quote"])
                 assert money is not None
                 assert (money.amount, money.currency, money.qualifier.value) == (
-                    Decimal(figure["amount"]), figure["currency"], figure["qualifier"])
+                    Decimal(figure["amount"]),
+                    figure["currency"],
+                    figure["qualifier"],
+                )
         if stake := deal["stake"]:
             for quote in [stake["quote"], *stake["alternatives"]]:
                 assert contains(text, quote), quote
