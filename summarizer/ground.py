@@ -9,7 +9,6 @@ is English and states no number, so a mistranslated scale word cannot reach the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -27,6 +26,7 @@ from .models import (
     Provenance,
 )
 from .money import parse_money, parse_percent
+from .prompt import Example
 from .quotes import contains
 
 _DOWN = re.compile(
@@ -40,6 +40,24 @@ _UP = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_NOTHING = "No company deal or share price move reported"
+# Words without which an article reports no deal (German and English stems).
+_DEAL_WORDS = re.compile(
+    r"übernahm|übernimmt|übernomm|übernahme|kauf|käufe|käufer|verkauf|erwirb|erwerb|fusion|"
+    r"zusammenschluss|beteilig|einstieg|steigt .{0,40}ein|investi|anteil|aktienpaket|"
+    r"börsengang|privatisier|demutualisier|joint.venture|gemeinschaftsunternehmen|"
+    r"kapitalerhöhung|finanzierungsrunde|aufstock|acquisi|merger|stake|takeover|invest",
+    re.IGNORECASE,
+)
+# "According to media / people familiar": such a deal is rumored, whatever else is said.
+_RUMOR = re.compile(
+    r"Medienbericht|zufolge|berichtete|Kreisen|Insider|informierte[n]? Person|"
+    r"vertraute[n]? Person|mit den Gesprächen vertraut|unter Berufung auf",
+    re.IGNORECASE,
+)
+_DONE = re.compile(
+    r"abgeschlossen|vollzogen|unterzeichnet|hat .{0,60}übernommen|übernahm", re.IGNORECASE
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„])|\n")
 
 
@@ -66,9 +84,13 @@ def direction_in(sentence: str) -> Direction | None:
 class Grounder:
     """Grounds one draft against one article, collecting what it had to drop."""
 
-    def __init__(self, article: Article, copied_from: Sequence[str]) -> None:
+    def __init__(self, article: Article, example: Example | None) -> None:
         self.article = article
-        self.copied_from = copied_from
+        self.example_prose = example.prose if example else []
+        # Names only the example mentions: prose that uses one copied the example.
+        self.example_names = {
+            n for n in (example.names if example else ()) if n not in article.text
+        }
         self.warnings: list[str] = []
 
     # --- figures and names ---------------------------------------------------------------
@@ -131,6 +153,18 @@ class Grounder:
         if not (deal.buyers or deal.targets or deal.sellers):
             self.warnings.append(f"dropped a {deal.kind.value} deal that names no party")
             return None
+        if deal.stake and direction_in(sentence_around(self.article.text, deal.stake.quote)):
+            self.warnings.append(f"dropped stake {deal.stake.quote!r}: it is a price change")
+            deal.stake = None
+        if (
+            deal.status in (DealStatus.agreed, DealStatus.completed)
+            and _RUMOR.search(self.article.text)
+            and not _DONE.search(self.article.text)
+        ):
+            self.warnings.append(
+                f"status {deal.status.value} became rumored: the article cites reports"
+            )
+            deal.status = DealStatus.rumored
         return deal
 
     def market_move(self, draft: dict[str, Any]) -> MarketMove | None:
@@ -139,6 +173,11 @@ class Grounder:
         if not companies or change is None:
             return None
         sentence = sentence_around(self.article.text, change.quote)
+        if direction_in(sentence) is None:
+            self.warnings.append(
+                f"dropped market move {change.quote!r}: not stated as a rise or fall"
+            )
+            return None
         price = self.money(draft.get("price"), "share price")
         if price and price.quote not in sentence:
             self.warnings.append(
@@ -162,7 +201,10 @@ class Grounder:
         if not is_english(text):
             self.warnings.append(f"replaced the model's {field}: it was not English")
             return None
-        if any(SequenceMatcher(None, text, other).ratio() > 0.8 for other in self.copied_from):
+        words = set(re.findall(r"[\w-]+", text))
+        if words & self.example_names or any(
+            SequenceMatcher(None, text, other).ratio() > 0.8 for other in self.example_prose
+        ):
             self.warnings.append(f"replaced the model's {field}: it copied the worked example")
             return None
         return text
@@ -172,25 +214,26 @@ def ground(
     draft: dict[str, Any],
     article: Article,
     provenance: Provenance,
-    copied_from: Sequence[str] = (),
+    example: Example | None = None,
 ) -> Summary:
     """Build the public summary from a draft (as a plain dict) and its article.
 
-    `copied_from`: texts the model was shown (the worked example) that prose must not repeat.
+    `example`: the worked example the model was shown, which its prose must not repeat.
     """
-    g = Grounder(article, copied_from)
+    g = Grounder(article, example)
     deals = _unique([d for d in map(g.deal, draft.get("deals") or []) if d])
+    if deals and not _DEAL_WORDS.search(article.text):
+        g.warnings.append("dropped the deals: the article uses no word for a deal")
+        deals = []
     moves = _unique([m for m in map(g.market_move, draft.get("market_moves") or []) if m])
     facts = [deal_sentence(d) for d in deals] + [move_sentence(m) for m in moves]
     model_points = [
         p for p in (g.prose(p, "key point") for p in draft.get("key_points") or []) if p
     ]
     summary_text = g.prose(draft.get("summary"), "summary")
-    summary = " ".join(s for s in [summary_text, *facts[:2]] if s) or (
-        "The article reports no company deal or share price move."
-    )
+    summary = " ".join(s for s in [summary_text, *facts[:2]] if s) or _NOTHING
     headline = g.prose(draft.get("headline"), "headline") or (
-        deal_headline(deals[0]) if deals else f"No deal found in “{article.title}”"
+        deal_headline(deals[0]) if deals else (facts[0].rstrip(".") if facts else _NOTHING)
     )
     return Summary(
         headline=headline,

@@ -34,9 +34,16 @@ def detect_language(text: str) -> str:
     return best if scores[best] >= 2 and list(scores.values()).count(scores[best]) == 1 else "und"
 
 
+_GERMAN_FORM = re.compile(r"[äöüß]|(ung|ungen|keit|heit|schaft|lich|isch|chen|ieren|iert)$")
+
+
 def is_english(text: str) -> bool:
-    """Whether a short model-written text reads as English rather than copied German."""
+    """Whether a short model-written text reads as English rather than copied German.
+
+    Headlines have few function words, so German word forms (umlauts, -ung, -keit, -iert...)
+    count as German evidence too: "EADS-Chef will Arbeitsplätze abbauen" is not English.
+    """
     words = _WORD.findall(text.lower())
-    german = sum(w in _STOPWORDS["de"] for w in words)
+    german = sum(w in _STOPWORDS["de"] or bool(_GERMAN_FORM.search(w)) for w in words)
     english = sum(w in _STOPWORDS["en"] for w in words)
-    return english > german or (german == 0 and not re.search(r"[äöüß]", text.lower()))
+    return english > german or (german == 0 and english == 0 and bool(words))

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 _TOKEN = re.compile(r"[A-ZÄÖÜ][\w&.+-]*[\w&+]|[A-ZÄÖÜ]")
-_LEGAL = frozenset(
+LEGAL_SUFFIXES = frozenset(
     """
 AG GmbH SE KG KGaA Inc Inc. Corp Corp. Ltd Ltd. plc N.V. S.A. Holding Group Co. LLC ag gmbh
 """.split()
@@ -43,7 +43,7 @@ Mehr Weitere Ziel Plan Pläne Schritt Wert Zahl Rund Etwa Bis Franken Pfund
 
 
 def _is_name_token(token: str) -> bool:
-    if token in _LEGAL:
+    if token in LEGAL_SUFFIXES:
         return True
     if token in _STOP or len(token) < 2:
         return False
@@ -76,9 +76,11 @@ def candidate_names(text: str, *, limit: int = 25) -> list[str]:
 
 
 def _flush(run: list[str], counts: Counter[str]) -> None:
-    while run and run[-1] in _LEGAL and len(run) > 1 and run[-1] not in {"AG", "SE", "GmbH"}:
+    while (
+        run and run[-1] in LEGAL_SUFFIXES and len(run) > 1 and run[-1] not in {"AG", "SE", "GmbH"}
+    ):
         run.pop()
-    if run and not all(token in _LEGAL for token in run):
+    if run and not all(token in LEGAL_SUFFIXES for token in run):
         counts[" ".join(run)] += 1
         if len(run) > 1:
             # Keep short forms choosable ("CNBC" of "Wirtschaftssenders CNBC") without

@@ -17,7 +17,7 @@ from .ground import ground
 from .ingest import Article, article_from_text
 from .llm import ask
 from .models import ArticleSummary, Provenance
-from .prompt import PROMPT_VERSION, build_messages, estimate_tokens, example_prose
+from .prompt import PROMPT_VERSION, build_messages, estimate_tokens, example
 
 # Room the answer needs; the prompt may use the rest of the context.
 ANSWER_TOKENS = 1024
@@ -62,7 +62,7 @@ async def summarize_article(
         latency_seconds=round(time.perf_counter() - started, 3),
         input_sha256=article.sha256,
     )
-    summary = ground(draft, article, provenance, copied_from=example_prose())
+    summary = ground(draft, article, provenance, example=example())
     summary.warnings[:0] = warnings
     return summary
 

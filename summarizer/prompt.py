@@ -8,12 +8,14 @@ so that a model which copies it is easy to catch: its figures and names cannot b
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 from .draft import Choices
 from .ingest import Article, article_from_text
+from .names import LEGAL_SUFFIXES
 
 # Bump when a template changes: it is part of provenance and of every cache key.
 PROMPT_VERSION = "summarize-v1"
@@ -23,16 +25,32 @@ def _read(name: str) -> str:
     return files("summarizer").joinpath(f"prompts/{name}").read_text("utf-8")
 
 
-@cache
-def example() -> tuple[str, dict[str, Any]]:
+@dataclass(frozen=True)
+class Example:
     """The worked example: a German article and the answer the model should give."""
-    return _read("example_article.txt").strip(), json.loads(_read("example_answer.json"))
+
+    article: str
+    answer: dict[str, Any]
+
+    @property
+    def prose(self) -> list[str]:
+        """The example's English sentences, which a real answer must not repeat."""
+        return [self.answer["headline"], self.answer["summary"], *self.answer["key_points"]]
+
+    @property
+    def names(self) -> set[str]:
+        """Words of the parties the example answer names ("Kalvion", "Fibrotex", ...),
+        without legal suffixes, which real articles share."""
+        parties = [m["company"] for m in self.answer.get("market_moves", [])]
+        for deal in self.answer.get("deals", []):
+            for role in ("buyers", "targets", "sellers", "reported_by"):
+                parties += deal.get(role, [])
+        return {w for name in parties for w in name.split() if w not in LEGAL_SUFFIXES}
 
 
-def example_prose() -> list[str]:
-    """The example's English sentences, which a real answer must not repeat."""
-    _, answer = example()
-    return [answer["headline"], answer["summary"], *answer["key_points"]]
+@cache
+def example() -> Example:
+    return Example(_read("example_article.txt").strip(), json.loads(_read("example_answer.json")))
 
 
 def _as_data(text: str) -> str:
@@ -56,7 +74,8 @@ def estimate_tokens(messages: list[dict[str, str]]) -> int:
 
 
 def build_messages(article: Article, choices: Choices) -> list[dict[str, str]]:
-    example_text, example_answer = example()
+    shown = example()
+    example_text, example_answer = shown.article, shown.answer
     example_choices = Choices.of(article_from_text(example_text))
     return [
         {

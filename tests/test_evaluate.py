@@ -110,7 +110,7 @@ def test_wrong_figures_and_invented_deals_are_penalised() -> None:
                 targets=["OpenAI"],
                 amount="über 500 Milliarden US-Dollar",
                 kind="acquisition",
-                status="completed",
+                status="failed",
             )
         ],
     )
@@ -119,8 +119,8 @@ def test_wrong_figures_and_invented_deals_are_penalised() -> None:
     assert (amount.tp, amount.fp, amount.fn) == (0, 1, 1)
     assert (kind.tp, kind.fp) == (0, 1) and (coarse.tp, coarse.fp) == (0, 1)
 
-    no_deal, no_deal_text = GOLD["wikinews-84711"]
-    invented = _summary(no_deal_text, deals=[_deal(buyers=["Nadal"], targets=["Medvedev"])])
+    no_deal, no_deal_text = GOLD["wikinews-35600"]  # capital spending, not a deal
+    invented = _summary(no_deal_text, deals=[_deal(buyers=["Volkswagen"], targets=["Pune"])])
     wrong = score_article(no_deal, invented, no_deal_text)
     assert not wrong.deal_right and wrong.counts["deal"].fp == 1
 

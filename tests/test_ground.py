@@ -6,7 +6,8 @@ from typing import Any
 
 from summarizer.ground import ground
 from summarizer.ingest import article_from_text
-from summarizer.models import Direction, Provenance, Usage
+from summarizer.models import DealStatus, Direction, Provenance, Usage
+from summarizer.prompt import example
 
 ARTICLE = article_from_text(
     "Amazon verhandelt über eine Investition von bis zu 50 Milliarden US-Dollar in OpenAI, "
@@ -123,14 +124,17 @@ def test_german_prose_and_copied_examples_are_replaced() -> None:
         _draft(
             headline="Amazon verhandelt über eine Investition",
             summary="Kalvion agrees to buy Swiss fibre maker Fibrotex.",
+            key_points=["Kalvion AG", "Amazon weighs a large investment in OpenAI."],
             deals=[_deal()],
         ),
         ARTICLE,
         PROVENANCE,
-        copied_from=["Kalvion agrees to buy Swiss fibre maker Fibrotex"],
+        example=example(),
     )
     assert summary.headline == "Amazon reportedly plans to invest in OpenAI"
     assert "Kalvion" not in summary.summary
+    assert summary.key_points[-1] == "Amazon weighs a large investment in OpenAI."
+    assert not any("Kalvion" in point for point in summary.key_points)
     assert any("not English" in w for w in summary.warnings)
     assert any("worked example" in w for w in summary.warnings)
 
@@ -161,3 +165,36 @@ def test_a_share_price_from_another_sentence_is_dropped() -> None:
         PROVENANCE,
     )
     assert summary.market_moves[0].price is None
+
+
+def test_a_percentage_not_stated_as_a_rise_or_fall_is_no_market_move() -> None:
+    text = article_from_text(
+        "Porsche hält 27,4 Prozent an VW und will auf 29,9 Prozent aufstocken."
+    )
+    summary = ground(
+        _draft(market_moves=[{"company": "Porsche", "change": "27,4 Prozent", "price": None}]),
+        text,
+        PROVENANCE,
+    )
+    assert summary.market_moves == []
+
+
+def test_a_price_change_is_no_stake() -> None:
+    summary = ground(_draft(deals=[_deal(stake="1,01 Prozent")]), ARTICLE, PROVENANCE)
+    assert summary.deals[0].stake is None
+
+
+def test_an_article_without_deal_words_has_no_deal() -> None:
+    text = article_from_text("Nadal besiegt Medvedev im Finale der Australian Open.")
+    summary = ground(
+        _draft(deals=[_deal(buyers=["Nadal"], targets=["Medvedev"])]), text, PROVENANCE
+    )
+    assert summary.deals == []
+
+
+def test_a_deal_reported_by_media_is_rumored_not_agreed() -> None:
+    summary = ground(_draft(deals=[_deal(status="agreed")]), ARTICLE, PROVENANCE)
+    assert summary.deals[0].status is DealStatus.rumored
+    done = article_from_text("Amazon hat OpenAI übernommen, berichtete Bloomberg.")
+    kept = ground(_draft(deals=[_deal(status="completed")]), done, PROVENANCE)
+    assert kept.deals[0].status is DealStatus.completed
