@@ -8,8 +8,9 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -21,6 +22,8 @@ from .ingest import Article, read_article
 from .models import ArticleSummary
 from .pipeline import summarize_article
 from .render import FORMATS, render
+
+T = TypeVar("T")
 
 
 def _say(message: str) -> None:
@@ -127,6 +130,29 @@ def backend_options(command: Any) -> Any:
     return command
 
 
+def _run_or_exit(work: Coroutine[Any, Any, T]) -> T:
+    """Run a command's work; any failure ends it with one line on stderr."""
+    try:
+        return asyncio.run(work)
+    except SummarizerError as exc:
+        _say(str(exc))
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        sys.exit(130)
+    except Exception as exc:
+        _say(_internal(exc))
+        sys.exit(1)
+
+
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+
+
 def _write(text: str, output: Path | None) -> None:
     if output:
         output.write_text(text, encoding="utf-8")
@@ -146,12 +172,7 @@ def _write(text: str, output: Path | None) -> None:
     show_default=True,
     help="Output format. JSON validates against schemas/.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the result to this file instead of stdout.",
-)
+@output_option
 @backend_options
 def summarize(files: tuple[str, ...], fmt: str, output: Path | None, **options: Any) -> None:
     """Summarize German article FILES (plain text; "-" reads stdin).
@@ -159,18 +180,7 @@ def summarize(files: tuple[str, ...], fmt: str, output: Path | None, **options: 
     Prints one summary per file (a JSON array for several files in JSON). Exits 1 when
     any file failed, after doing all the others.
     """
-    settings = _settings(**options)
-    try:
-        results, failed = asyncio.run(_run(files, settings))
-    except SummarizerError as exc:
-        _say(str(exc))
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        _say("interrupted")
-        sys.exit(130)
-    except Exception as exc:
-        _say(_internal(exc))
-        sys.exit(1)
+    results, failed = _run_or_exit(_run(files, _settings(**options)))
     if results:
         _write(_output(results, fmt), output)
     sys.exit(1 if failed else 0)
@@ -187,12 +197,7 @@ def summarize(files: tuple[str, ...], fmt: str, output: Path | None, **options: 
     show_default=True,
     help="Report format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of stdout.",
-)
+@output_option
 @backend_options
 def eval_command(gold_dir: Path, fmt: str, output: Path | None, **options: Any) -> None:
     """Score the summarizer against annotated GOLD_DIR (see gold/README.md).
@@ -208,13 +213,6 @@ def eval_command(gold_dir: Path, fmt: str, output: Path | None, **options: Any) 
             _announce(backend)
             return await evaluate.evaluate(gold_dir, backend, settings, progress=_say)
 
-    try:
-        result = asyncio.run(run())
-    except SummarizerError as exc:
-        _say(str(exc))
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        _say("interrupted")
-        sys.exit(130)
+    result = _run_or_exit(run())
     text = evaluate.to_json(result) if fmt == "json" else evaluate.to_markdown(result)
     _write(text, output)

@@ -164,3 +164,33 @@ def recorded_model() -> str:
 
 def read_example(name: str) -> str:
     return (ROOT / "examples" / name).read_text(encoding="utf-8")
+
+
+def draft_deal(**fields: Any) -> dict[str, Any]:
+    """A deal as the model's draft states it, with nothing chosen unless given."""
+    return {
+        "kind": "investment",
+        "status": "rumored",
+        "buyers": [],
+        "targets": [],
+        "sellers": [],
+        "amount": None,
+        "valuation": None,
+        "stake": None,
+        "price_per_share": None,
+        "reported_by": [],
+        **fields,
+    }
+
+
+def provenance_for(article: Any) -> Any:
+    from summarizer.models import Provenance, Usage
+
+    return Provenance(
+        backend="test",
+        model="test",
+        prompt_version="test",
+        usage=Usage(),
+        latency_seconds=0,
+        input_sha256=article.sha256,
+    )

@@ -15,23 +15,15 @@ from summarizer.evaluate import (
 )
 from summarizer.ground import ground
 from summarizer.ingest import article_from_text
-from summarizer.models import ArticleSummary, Provenance, Usage
+from summarizer.models import ArticleSummary
 
-from .conftest import ROOT
+from .conftest import ROOT, draft_deal, provenance_for
 
 GOLD = {gold.id: (gold, text) for gold, text in load_gold(ROOT / "gold")}
 
 
 def _summary(text: str, **draft: object) -> ArticleSummary:
     article = article_from_text(text)
-    provenance = Provenance(
-        backend="t",
-        model="t",
-        prompt_version="t",
-        usage=Usage(),
-        latency_seconds=0,
-        input_sha256=article.sha256,
-    )
     base = {
         "headline": "A headline",
         "summary": "A summary.",
@@ -39,23 +31,10 @@ def _summary(text: str, **draft: object) -> ArticleSummary:
         "deals": [],
         "market_moves": [],
     }
-    return ground({**base, **draft}, article, provenance)
+    return ground({**base, **draft}, article, provenance_for(article))
 
 
-def _deal(**fields: object) -> dict[str, object]:
-    return {
-        "kind": "investment",
-        "status": "rumored",
-        "buyers": [],
-        "targets": [],
-        "sellers": [],
-        "amount": None,
-        "valuation": None,
-        "stake": None,
-        "price_per_share": None,
-        "reported_by": [],
-        **fields,
-    }
+_deal = draft_deal
 
 
 def test_names_match_across_case_diacritics_suffixes_and_parts() -> None:

@@ -6,38 +6,21 @@ from typing import Any
 
 from summarizer.ground import ground
 from summarizer.ingest import article_from_text
-from summarizer.models import DealStatus, Direction, Provenance, Usage
+from summarizer.models import DealStatus, Direction
 from summarizer.prompt import example
+
+from .conftest import draft_deal, provenance_for
 
 ARTICLE = article_from_text(
     "Amazon verhandelt über eine Investition von bis zu 50 Milliarden US-Dollar in OpenAI, "
     "berichtete Bloomberg. OpenAI soll mit 830 Milliarden Dollar bewertet werden.\n"
     "Die Amazon-Aktie verlor letztlich 1,01 Prozent auf 239,30 US-Dollar."
 )
-PROVENANCE = Provenance(
-    backend="test",
-    model="m",
-    prompt_version="p",
-    usage=Usage(),
-    latency_seconds=0,
-    input_sha256=ARTICLE.sha256,
-)
+PROVENANCE = provenance_for(ARTICLE)
 
 
 def _deal(**fields: Any) -> dict[str, Any]:
-    return {
-        "kind": "investment",
-        "status": "rumored",
-        "buyers": ["Amazon"],
-        "targets": ["OpenAI"],
-        "sellers": [],
-        "amount": None,
-        "valuation": None,
-        "stake": None,
-        "price_per_share": None,
-        "reported_by": [],
-        **fields,
-    }
+    return draft_deal(**{"buyers": ["Amazon"], "targets": ["OpenAI"], **fields})
 
 
 def _draft(**fields: Any) -> dict[str, Any]:
