@@ -15,6 +15,7 @@ from pathlib import Path
 
 import instructor
 import openai
+from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
 from summarizer.backends.local import MODEL_ALIAS, local_server
@@ -65,8 +66,8 @@ EXAMPLE_ANSWER = NaiveSummary(
 def naive(client: instructor.Instructor, text: str) -> NaiveSummary:
     prompt = (
         "Summarize this German business news article in English and extract the deals.\n\n"
-        f"Example article:\n{example()[0]}\nExample answer:\n{EXAMPLE_ANSWER.model_dump_json()}"
-        f"\n\nArticle:\n{text}"
+        f"Example article:\n{example().article}\n"
+        f"Example answer:\n{EXAMPLE_ANSWER.model_dump_json()}\n\nArticle:\n{text}"
     )
     return client.chat.completions.create(
         model=MODEL_ALIAS,
@@ -156,7 +157,7 @@ def main() -> None:
             print(f"naive baseline: {gold.id}", flush=True)
             try:
                 answer = naive(client, text)
-            except Exception as exc:  # the naive script has no error handling of its own
+            except (InstructorRetryException, openai.OpenAIError) as exc:
                 failed[gold.id] = str(exc).splitlines()[0][:200]
                 continue
             scores.append(score_article(gold, as_summary(answer, text), text))

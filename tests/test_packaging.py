@@ -1,0 +1,20 @@
+"""The README's first command installs a wheel, not the checkout: it must carry the prompts."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from .conftest import ROOT
+
+
+def test_the_wheel_ships_every_prompt_file(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("summarizer-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for prompt in (ROOT / "summarizer" / "prompts").iterdir():
+        assert f"summarizer/prompts/{prompt.name}" in names
