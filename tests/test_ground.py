@@ -181,3 +181,21 @@ def test_a_deal_reported_by_media_is_rumored_not_agreed() -> None:
     done = article_from_text("Amazon hat OpenAI übernommen, berichtete Bloomberg.")
     kept = ground(_draft(deals=[_deal(status="completed")]), done, PROVENANCE)
     assert kept.deals[0].status is DealStatus.completed
+
+
+def test_deal_sentences_read_as_english_whatever_the_roles() -> None:
+    summary = ground(
+        _draft(
+            headline="",
+            deals=[
+                _deal(kind="acquisition", targets=[]),
+                _deal(kind="ipo", buyers=[], targets=["OpenAI"], status="planned"),
+            ],
+        ),
+        ARTICLE,
+        PROVENANCE,
+    )
+    assert summary.key_points[:2] == [
+        "Amazon reportedly plans to make an acquisition.",
+        "IPO of OpenAI (planned).",
+    ]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import openai
+import pytest
 
 from summarizer import summarize
 
@@ -77,3 +79,20 @@ def test_rate_limits_are_retried_honouring_retry_after() -> None:
     assert len(stub.requests) == 2
     assert summary.deals[0].amount is not None
     assert summary.provenance.usage.requests == 1  # the 429 carried no answer
+
+
+def test_cli_names_the_cause_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("SUMMARIZER_MAX_ATTEMPTS", "2")
+    with stub_server([Reply(500, {"error": {"message": "boom"}})]) as stub:
+        result = CliRunner().invoke(main, ["summarize", str(article), "--base-url", stub.base_url])
+    assert result.exit_code == 1 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1] == "summarizer: a: the model server answered HTTP 500 after 2 attempts"
+    assert not any("attempt 1" in line or "Traceback" in line for line in lines)
+    assert len(stub.requests) == 2
