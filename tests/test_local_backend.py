@@ -118,3 +118,34 @@ def test_ctrl_c_stops_the_server_and_prints_no_traceback() -> None:
     assert cli.returncode == 130
     assert "Traceback" not in err and "interrupted" in err
     assert _llama_servers() == before
+
+
+@pytest.mark.usefixtures("no_api")
+def test_a_killed_cli_leaves_no_server_behind() -> None:
+    """Even SIGKILL, which runs no cleanup, must not orphan a busy server."""
+    import signal
+    import time
+
+    before = _llama_servers()
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
+    seed = ROOT / "examples" / "amazon-openai-50bn-talks.txt"
+    cli = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", "summarize", str(seed)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not (_llama_servers() - before) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert _llama_servers() - before, "the server never started"
+        time.sleep(3)  # a request is in flight
+        cli.send_signal(signal.SIGKILL)
+        cli.wait(timeout=10)
+        deadline = time.monotonic() + 15
+        while _llama_servers() - before and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        cli.kill()
+    assert _llama_servers() == before

@@ -63,10 +63,14 @@ def _free_port() -> int:
 
 
 def _die_with_parent() -> None:
-    """Ask Linux to kill the server when this process dies, even by SIGKILL."""
+    """Ask Linux to kill the server when this process dies, even by SIGKILL.
+
+    SIGKILL, not SIGTERM: uvicorn answers SIGTERM with a graceful shutdown that waits for
+    the request in flight, and with the parent gone nobody is waiting for that answer.
+    """
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
 
 
 def _server_command(model: Path, port: int) -> list[str]:
