@@ -85,32 +85,34 @@ def test_server_is_stopped_when_the_work_fails() -> None:
     assert _llama_servers() == before
 
 
-@pytest.mark.usefixtures("no_api")
-def test_ctrl_c_stops_the_server_and_prints_no_traceback() -> None:
-    import signal
+def _cli_busy_with_seed(before: set[int]) -> subprocess.Popen[str]:
+    """Start the CLI on a seed and return once its server is up and a request in flight."""
     import time
 
-    before = _llama_servers()
     env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
+    seed = ROOT / "examples" / "amazon-openai-50bn-talks.txt"
     cli = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "summarizer",
-            "summarize",
-            str(ROOT / "examples" / "amazon-openai-50bn-talks.txt"),
-        ],
+        [sys.executable, "-m", "summarizer", "summarize", str(seed)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=env,
     )
+    deadline = time.monotonic() + 120
+    while not (_llama_servers() - before) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _llama_servers() - before, "the server never started"
+    time.sleep(3)  # let the request reach the model
+    return cli
+
+
+@pytest.mark.usefixtures("no_api")
+def test_ctrl_c_stops_the_server_and_prints_no_traceback() -> None:
+    import signal
+
+    before = _llama_servers()
+    cli = _cli_busy_with_seed(before)
     try:
-        deadline = time.monotonic() + 120
-        while not (_llama_servers() - before) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert _llama_servers() - before, "the server never started"
-        time.sleep(3)  # let the request reach the model
         cli.send_signal(signal.SIGINT)
         _, err = cli.communicate(timeout=60)
     finally:
@@ -127,22 +129,10 @@ def test_a_killed_cli_leaves_no_server_behind() -> None:
     import time
 
     before = _llama_servers()
-    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
-    seed = ROOT / "examples" / "amazon-openai-50bn-talks.txt"
-    cli = subprocess.Popen(
-        [sys.executable, "-m", "summarizer", "summarize", str(seed)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
+    cli = _cli_busy_with_seed(before)
     try:
-        deadline = time.monotonic() + 120
-        while not (_llama_servers() - before) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert _llama_servers() - before, "the server never started"
-        time.sleep(3)  # a request is in flight
         cli.send_signal(signal.SIGKILL)
-        cli.wait(timeout=10)
+        cli.communicate(timeout=10)
         deadline = time.monotonic() + 15
         while _llama_servers() - before and time.monotonic() < deadline:
             time.sleep(0.2)
