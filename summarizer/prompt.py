@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
@@ -32,12 +32,12 @@ class Example:
     article: str
     answer: dict[str, Any]
 
-    @property
+    @cached_property
     def prose(self) -> list[str]:
         """The example's English sentences, which a real answer must not repeat."""
         return [self.answer["headline"], self.answer["summary"], *self.answer["key_points"]]
 
-    @property
+    @cached_property
     def names(self) -> set[str]:
         """Words of the parties the example answer names ("Kalvion", "Fibrotex", ...),
         without legal suffixes, which real articles share."""
@@ -73,17 +73,24 @@ def estimate_tokens(messages: list[dict[str, str]]) -> int:
     return sum(len(m["content"]) for m in messages) // 3 + 1
 
 
-def build_messages(article: Article, choices: Choices) -> list[dict[str, str]]:
+@cache
+def _instructions_and_example() -> tuple[dict[str, str], ...]:
+    """The turns before the article: the same for every article, so built once."""
     shown = example()
-    example_text, example_answer = shown.article, shown.answer
-    example_choices = Choices.of(article_from_text(example_text))
-    return [
+    example_choices = Choices.of(article_from_text(shown.article))
+    return (
         {
             "role": "user",
             "content": _read("summarize.txt").strip()
             + "\n\n"
-            + _article_block(example_text, example_choices),
+            + _article_block(shown.article, example_choices),
         },
-        {"role": "assistant", "content": json.dumps(example_answer, ensure_ascii=False)},
+        {"role": "assistant", "content": json.dumps(shown.answer, ensure_ascii=False)},
+    )
+
+
+def build_messages(article: Article, choices: Choices) -> list[dict[str, str]]:
+    return [
+        *(dict(turn) for turn in _instructions_and_example()),  # copies: callers may mutate
         {"role": "user", "content": _article_block(article.text.strip(), choices)},
     ]
