@@ -108,8 +108,7 @@ async def ask(
     response_model: type[T],
     *,
     settings: Settings,
-    context: dict[str, Any],
-    max_tokens: int = 1024,
+    max_tokens: int,
 ) -> Answer:
     """Ask for `response_model`; raise BackendError when the server cannot deliver."""
     usage = Usage()
@@ -140,7 +139,6 @@ async def ask(
                     messages=messages,  # type: ignore[arg-type]
                     response_model=response_model,
                     max_retries=settings.max_reasks,
-                    context=context,
                     hooks=hooks,
                     temperature=settings.temperature,
                     max_tokens=max_tokens,

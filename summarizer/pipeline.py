@@ -42,7 +42,6 @@ async def summarize_article(
         messages,
         draft_model(choices),
         settings=settings,
-        context={},
         max_tokens=ANSWER_TOKENS,
     )
     warnings: list[str] = []
