@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from summarizer import ArticleSummary, find_money, find_percents, parse_money, summarize
+from summarizer.evaluate import output_figures
 from summarizer.language import is_english
 from summarizer.quotes import contains
 
@@ -18,20 +19,6 @@ SEEDS = ["amazon-openai-500bn-valuation.txt", "amazon-openai-50bn-talks.txt"]
 SCHEMA = json.loads((ROOT / "schemas" / "article_summary.schema.json").read_text())
 
 pytestmark = pytest.mark.cassette
-
-
-def _figures(summary: ArticleSummary) -> list[tuple[str, object]]:
-    found: list[tuple[str, object]] = []
-    for deal in summary.deals:
-        for name in ("amount", "valuation", "stake", "price_per_share"):
-            figure = getattr(deal, name)
-            if figure is not None:
-                found.append((name, figure))
-    for move in summary.market_moves:
-        found.append(("change", move.change))
-        if move.price:
-            found.append(("price", move.price))
-    return found
 
 
 @pytest.fixture(scope="module", params=SEEDS)
@@ -55,11 +42,9 @@ def test_every_figure_is_a_span_of_the_article_parsed_by_code(
 ) -> None:
     text, summary = seed
     stated = {m.text for m in find_money(text)} | {m.text for m in find_percents(text)}
-    for field, figure in _figures(summary):
-        assert contains(text, figure.quote), f"{field}: {figure.quote!r} is not in the article"
-        assert figure.quote in stated, (
-            f"{field}: {figure.quote!r} is not a figure the article states"
-        )
+    for figure in output_figures(summary):
+        assert contains(text, figure.quote), f"{figure.quote!r} is not in the article"
+        assert figure.quote in stated, f"{figure.quote!r} is not a figure the article states"
         money = parse_money(figure.quote)
         if money is not None and hasattr(figure, "amount"):
             assert (figure.amount, figure.currency) == (money.amount, money.currency)
@@ -71,7 +56,7 @@ def test_english_text_and_no_model_written_figures(seed: tuple[str, ArticleSumma
     assert is_english(summary.headline) and is_english(summary.summary)
     for point in summary.key_points:
         assert is_english(point)
-    renderings = {figure.english for _, figure in _figures(summary)}
+    renderings = {figure.english for figure in output_figures(summary)}
     # Every number in the prose comes from a rendering of a verified figure.
     prose = " ".join([summary.headline, summary.summary, *summary.key_points])
     for rendering in renderings:
@@ -96,7 +81,7 @@ def test_the_billion_trap_never_becomes_a_billion(seed: tuple[str, ArticleSummar
     """Seed one says "bis zu 1 Billion US-Dollar": a trillion. Whatever the model picks,
     no output may call it a billion."""
     _, summary = seed
-    for _, figure in _figures(summary):
+    for figure in output_figures(summary):
         if "Billion" in figure.quote:
             assert "trillion" in figure.english
     assert "1 billion" not in summary.model_dump_json()
