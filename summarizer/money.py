@@ -269,12 +269,14 @@ def _qualifier(word: str | None) -> Qualifier:
     return _QUALIFIERS[word.lower()] if word else Qualifier.exact
 
 
+@cache
+def _currency_codes_by_lowercase() -> dict[str, str]:
+    return {name.lower(): code for name, code in currency_names().items()}
+
+
 def _currency_code(name: str) -> str:
-    names = currency_names()
-    if name in names:
-        return names[name]
-    lowered = {k.lower(): v for k, v in names.items()}
-    return lowered[name.lower()]
+    """The ISO code for a matched spelling; names match case-insensitively after a number."""
+    return currency_names().get(name) or _currency_codes_by_lowercase()[name.lower()]
 
 
 def find_percents(text: str) -> list[Mention]:
