@@ -73,6 +73,7 @@ def naive(client: instructor.Instructor, text: str) -> NaiveSummary:
         model=MODEL_ALIAS,
         response_model=NaiveSummary,
         max_retries=2,
+        max_tokens=1024,  # the same answer budget summarizer gets; unbounded runs take minutes
         messages=[{"role": "user", "content": prompt}],
     )
 

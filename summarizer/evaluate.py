@@ -7,8 +7,6 @@ checks every output figure against the figures the article states.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -19,10 +17,9 @@ from pydantic import BaseModel, Field
 from .language import is_english
 from .models import ArticleSummary, Deal
 from .money import find_money, find_percents, parse_money, parse_percent
+from .names import Entity, same_party
 
 # --- gold -------------------------------------------------------------------------------
-
-Entity = list[str]  # the aliases one party goes by in the article
 
 
 class GoldMoney(BaseModel):
@@ -75,35 +72,6 @@ def load_gold(directory: Path) -> list[tuple[GoldArticle, str]]:
         gold = GoldArticle.model_validate_json(path.read_text(encoding="utf-8"))
         items.append((gold, (path.parent / gold.article).read_text(encoding="utf-8")))
     return items
-
-
-# --- names ------------------------------------------------------------------------------
-
-_LEGAL = re.compile(
-    r"\b(ag|gmbh|se|kg|kgaa|inc|corp|ltd|plc|nv|sa|holding|group|co|llc|zrt|verlag\w*)\b"
-)
-
-
-def normalize_name(name: str) -> str:
-    """Case, diacritics, punctuation and legal suffixes do not make another party."""
-    name = unicodedata.normalize("NFKD", name.casefold())
-    name = "".join(c for c in name if not unicodedata.combining(c))
-    name = re.sub(r"[^\w]+", " ", name)
-    return " ".join(_LEGAL.sub(" ", name).split())
-
-
-def same_party(name: str, entity: Entity) -> bool:
-    """Whether `name` is one of the entity's aliases, allowing a whole-word part
-    ("Amazon.com" for "Amazon", "Porsche" for "Porsche AG")."""
-    mine = normalize_name(name)
-    if not mine:
-        return False
-    for alias in map(normalize_name, entity):
-        if not alias:
-            continue
-        if mine == alias or f" {alias} " in f" {mine} " or f" {mine} " in f" {alias} ":
-            return True
-    return False
 
 
 # --- counts -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ candidate costs little, a missing party cannot be chosen at all.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 _TOKEN = re.compile(r"[A-ZÄÖÜ][\w&.+-]*[\w&+]|[A-ZÄÖÜ]")
@@ -87,3 +88,34 @@ def _flush(run: list[str], counts: Counter[str]) -> None:
             # ranking them above names the article repeats.
             for token in (run[0], run[-1]):
                 counts[token] += 0
+
+
+# --- comparing names across articles and against gold ------------------------------------
+
+Entity = list[str]  # the aliases one party goes by
+
+_LEGAL = re.compile(
+    r"\b(ag|gmbh|se|kg|kgaa|inc|corp|ltd|plc|nv|sa|holding|group|co|llc|zrt|verlag\w*)\b"
+)
+
+
+def normalize_name(name: str) -> str:
+    """Case, diacritics, punctuation and legal suffixes do not make another party."""
+    name = unicodedata.normalize("NFKD", name.casefold())
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    name = re.sub(r"[^\w]+", " ", name)
+    return " ".join(_LEGAL.sub(" ", name).split())
+
+
+def same_party(name: str, entity: Entity) -> bool:
+    """Whether `name` is one of the entity's aliases, allowing a whole-word part
+    ("Amazon.com" for "Amazon", "Porsche" for "Porsche AG")."""
+    mine = normalize_name(name)
+    if not mine:
+        return False
+    for alias in map(normalize_name, entity):
+        if not alias:
+            continue
+        if mine == alias or f" {alias} " in f" {mine} " or f" {mine} " in f" {alias} ":
+            return True
+    return False

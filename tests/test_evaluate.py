@@ -7,15 +7,14 @@ from decimal import Decimal
 from summarizer.evaluate import (
     GoldArticle,
     load_gold,
-    normalize_name,
     report,
-    same_party,
     score_article,
     to_markdown,
 )
 from summarizer.ground import ground
 from summarizer.ingest import article_from_text
 from summarizer.models import ArticleSummary
+from summarizer.names import normalize_name, same_party
 
 from .conftest import ROOT, draft_deal, provenance_for
 
