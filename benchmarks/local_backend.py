@@ -17,7 +17,7 @@ from pathlib import Path
 
 from summarizer.backends import open_backend
 from summarizer.config import BackendName, Settings
-from summarizer.ingest import read_article
+from summarizer.ingest import article_from_text
 from summarizer.pipeline import summarize_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +30,9 @@ async def in_process() -> None:
     async with open_backend(settings) as backend:
         print(f"server start: {time.perf_counter() - started:.1f} s")
         for path in SEEDS:
-            summary = await summarize_article(read_article(str(path)), backend, settings)
+            summary = await summarize_article(
+                article_from_text(path.read_text(encoding="utf-8")), backend, settings
+            )
             usage, seconds = summary.provenance.usage, summary.provenance.latency_seconds
             print(
                 f"{path.name}: {seconds:.1f} s, {usage.prompt_tokens} prompt + "

@@ -14,15 +14,25 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from . import evaluate
 from .backends import Backend, open_backend
+from .batch import BatchResult, Hooks, asummarize_many, totals
 from .config import BackendName, Settings
+from .digest import DIGEST_FORMATS, render_digest
 from .errors import SummarizerError
-from .ingest import Article, read_article
 from .models import ArticleSummary
-from .pipeline import summarize_article
 from .render import FORMATS, render
+from .stories import build_digest
 
 T = TypeVar("T")
 
@@ -50,38 +60,82 @@ def _settings(**options: Any) -> Settings:
         raise click.UsageError(str(exc).splitlines()[0]) from None
 
 
-def _announce(backend: Backend) -> None:
-    _say(f"backend {backend.name}, model {backend.model}")
-    if backend.note:
-        _say(backend.note)
+class _Progress:
+    """Progress on stderr: a rich bar on a terminal, plain lines otherwise (logs, CI)."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.done = 0
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def hooks(self) -> Hooks:
+        return Hooks(start=self.start, backend=self.backend, result=self.result, note=self.say)
+
+    def say(self, message: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(f"summarizer: {message}", highlight=False, markup=False)
+        else:
+            _say(message)
+
+    def start(self, total: int) -> None:
+        self.total = total
+        if total > 1 and sys.stderr.isatty():
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._task = self._bar.add_task("summarizing", total=total)
+            self._bar.start()
+
+    def backend(self, backend: Backend) -> None:
+        self.say(f"backend {backend.name}, model {backend.model}")
+        if backend.note:
+            self.say(backend.note)
+
+    def result(self, result: BatchResult) -> None:
+        self.done += 1
+        where = f"[{self.done}/{self.total}] " if self.total > 1 else ""
+        if self._bar is not None and self._task is not None:
+            self._bar.advance(self._task)
+        if result.error is not None:
+            self.say(f"{where}{result.id}: {result.error}")
+        elif self._bar is None and self.total > 1:
+            cached = " (cached)" if result.summary and result.summary.provenance.cached else ""
+            self.say(f"{where}{result.id}: done{cached}")
 
 
-async def _run(sources: tuple[str, ...], settings: Settings) -> tuple[list[ArticleSummary], int]:
-    articles: list[Article] = []
-    failed = 0
-    for source in sources:
-        try:
-            articles.append(read_article(source))
-        except SummarizerError as exc:
-            _say(str(exc))
-            failed += 1
-    results: list[ArticleSummary] = []
-    if not articles:
-        return results, failed
-    async with open_backend(settings) as backend:
-        _announce(backend)
-        for number, article in enumerate(articles, 1):
-            if len(articles) > 1:
-                _say(f"[{number}/{len(articles)}] {article.id}")
-            try:
-                results.append(await summarize_article(article, backend, settings))
-            except SummarizerError as exc:
-                _say(f"{article.id}: {exc}")
-                failed += 1
-            except Exception as exc:  # one article's failure must not cost the others
-                _say(f"{article.id}: {_internal(exc)}")
-                failed += 1
-    return results, failed
+def _report_totals(results: list[BatchResult], say: Any) -> None:
+    usage = totals(results)
+    failed = sum(not r.ok for r in results)
+    cached = sum(bool(r.summary and r.summary.provenance.cached) for r in results)
+    cost = f", estimated cost ${usage.cost_usd:.4f}" if usage.cost_usd is not None else ""
+    say(
+        f"{len(results)} article{'s' if len(results) != 1 else ''}: "
+        f"{len(results) - failed} summarized ({cached} cached), {failed} failed; "
+        f"{usage.total_tokens} tokens over {usage.requests} requests{cost}"
+    )
+
+
+async def _batch(inputs: tuple[str, ...], settings: Settings, **options: Any) -> list[BatchResult]:
+    with _Progress() as progress:
+        results = await asummarize_many(
+            inputs, settings=settings, hooks=progress.hooks(), **options
+        )
+        if len(results) > 1:
+            _report_totals(results, progress.say)
+    return results
 
 
 def _output(results: list[ArticleSummary], fmt: str) -> str:
@@ -149,6 +203,11 @@ def _run_or_exit(work: Coroutine[Any, Any, T]) -> T:
         sys.exit(1)
 
 
+no_cache_option = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Call the model even for articles already summarized with these settings.",
+)
 output_option = click.option(
     "-o",
     "--output",
@@ -177,17 +236,22 @@ def _write(text: str, output: Path | None) -> None:
     help="Output format. JSON validates against schemas/.",
 )
 @output_option
+@no_cache_option
 @backend_options
-def summarize(files: tuple[str, ...], fmt: str, output: Path | None, **options: Any) -> None:
-    """Summarize German article FILES (plain text; "-" reads stdin).
+def summarize(
+    files: tuple[str, ...], fmt: str, output: Path | None, no_cache: bool, **options: Any
+) -> None:
+    """Summarize German articles: FILES are text, HTML, RSS/Atom or JSONL files,
+    directories or globs; "-" reads stdin.
 
-    Prints one summary per file (a JSON array for several files in JSON). Exits 1 when
-    any file failed, after doing all the others.
+    Prints one summary per article (a JSON array for several in JSON). Exits 1 when any
+    article failed, after doing all the others.
     """
-    results, failed = _run_or_exit(_run(files, _settings(**options)))
-    if results:
-        _write(_output(results, fmt), output)
-    sys.exit(1 if failed else 0)
+    results = _run_or_exit(_batch(files, _settings(**options), use_cache=not no_cache))
+    summaries = [r.summary for r in results if r.summary is not None]
+    if summaries:
+        _write(_output(summaries, fmt), output)
+    sys.exit(0 if len(summaries) == len(results) else 1)
 
 
 @main.command("eval")
@@ -214,9 +278,74 @@ def eval_command(gold_dir: Path, fmt: str, output: Path | None, **options: Any) 
 
     async def run() -> evaluate.Report:
         async with open_backend(settings) as backend:
-            _announce(backend)
+            _Progress().backend(backend)
             return await evaluate.evaluate(gold_dir, backend, settings, progress=_say)
 
     result = _run_or_exit(run())
     text = evaluate.to_json(result) if fmt == "json" else evaluate.to_markdown(result)
     _write(text, output)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(DIGEST_FORMATS),
+    default="markdown",
+    show_default=True,
+    help="markdown, a self-contained HTML email, or JSON.",
+)
+@output_option
+@click.option(
+    "-j",
+    "--concurrency",
+    type=click.IntRange(min=1),
+    help="Articles in flight at once (default 8 for an API, 1 for the embedded model).  "
+    "[env: SUMMARIZER_CONCURRENCY]",
+)
+@click.option(
+    "--results",
+    "results_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append each article's result to this JSONL file as it finishes.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Skip articles already summarized in the --results file (failed ones are retried).",
+)
+@no_cache_option
+@backend_options
+def digest(
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    results_file: Path | None,
+    resume: bool,
+    no_cache: bool,
+    **options: Any,
+) -> None:
+    """Turn many German articles into one English digest of stories.
+
+    INPUTS are text, HTML, RSS/Atom or JSONL (id, title, url, text, date) files,
+    directories or globs; "-" reads stdin. Articles about the same deal become one story;
+    where sources disagree on a figure, the story shows each value with its source.
+
+    Exits 0 when every article was summarized, 1 when some failed (the digest is still
+    written, with the failures listed), 2 on usage errors.
+    """
+    if resume and results_file is None:
+        raise click.UsageError("--resume needs --results FILE")
+    results = _run_or_exit(
+        _batch(
+            inputs,
+            _settings(**options),
+            results_file=results_file,
+            resume=resume,
+            use_cache=not no_cache,
+        )
+    )
+    _write(render_digest(build_digest(results), fmt), output)
+    sys.exit(0 if all(r.ok for r in results) else 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -35,6 +36,15 @@ class Settings(BaseSettings):
     max_attempts: int = Field(4, ge=1, description="Attempts per request on server faults.")
     max_reasks: int = Field(2, ge=0, description="Validation re-asks after the first answer.")
     temperature: float = 0.0
+    concurrency: int | None = Field(
+        None, gt=0, description="Articles in flight at once; default 8 for an API, 1 locally."
+    )
+    cache_file: Path | None = Field(
+        None, description="SQLite cache of summaries; default in the user cache directory."
+    )
+    prices: Path | None = Field(
+        None, description="JSON file adding to the price table (USD per million tokens)."
+    )
 
     def resolved_backend(self) -> BackendName:
         """`auto` means: an API when one is configured, else the embedded model."""

@@ -1,5 +1,7 @@
 """Errors the tool reports to people: each one is a single clear line, never a traceback."""
 
+from typing import Any
+
 
 class SummarizerError(Exception):
     """Base of every error the CLI turns into one line on stderr and a non-zero exit."""
@@ -16,4 +18,10 @@ class ConfigError(SummarizerError):
 
 
 class BackendError(SummarizerError):
-    """The model server failed: unreachable, rate limiting, erroring or answering nonsense."""
+    """The model server failed: unreachable, rate limiting, erroring or answering nonsense.
+
+    `usage` holds the tokens the failed attempts still spent (a cost is a cost)."""
+
+    def __init__(self, message: str, usage: Any = None) -> None:
+        super().__init__(message)
+        self.usage = usage

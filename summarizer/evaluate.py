@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from .language import is_english
 from .models import ArticleSummary, Deal
-from .money import find_money, find_percents, parse_money, parse_percent
+from .money import find_money, find_percents, parse_money, parse_percent, roughly_equal
 from .names import Entity, same_party
 
 # --- gold -------------------------------------------------------------------------------
@@ -110,24 +110,22 @@ def _party_counts(predicted: list[str], gold: list[Entity]) -> Counts:
     return Counts(tp=sum(matched), fp=len(extra), fn=len(matched) - sum(matched))
 
 
-def _close(a: Decimal, b: Decimal) -> bool:
-    return abs(a - b) <= abs(b) * Decimal("0.005")
-
-
 def _money_ok(predicted: Any, gold: GoldMoney) -> bool:
     """Same value within 0.5 % and same currency as the gold figure or a restatement."""
     accepted = [(gold.amount, gold.currency)]
     for quote in gold.alternatives:
         if (money := parse_money(quote)) is not None:
             accepted.append((money.amount, money.currency))
-    return any(predicted.currency == cur and _close(predicted.amount, amt) for amt, cur in accepted)
+    return any(
+        predicted.currency == cur and roughly_equal(predicted.amount, amt) for amt, cur in accepted
+    )
 
 
 def _percent_ok(predicted: Any, gold: GoldPercent) -> bool:
     accepted = [gold.value] + [
         p.value for q in gold.alternatives if (p := parse_percent(q)) is not None
     ]
-    return any(_close(predicted.value, value) for value in accepted)
+    return any(roughly_equal(predicted.value, value) for value in accepted)
 
 
 def _figure_counts(predicted: Any, gold: Any, ok: Any) -> Counts:
@@ -249,11 +247,11 @@ def _stated(figure: Any, text: str) -> bool:
     (and currency), wherever the output says it came from."""
     if hasattr(figure, "currency"):
         return any(
-            m.value.currency == figure.currency and _close(m.value.amount, figure.amount)
+            m.value.currency == figure.currency and roughly_equal(m.value.amount, figure.amount)
             for m in find_money(text)
             if m.value.amount
         )
-    return any(_close(m.value.value, figure.value) for m in find_percents(text))
+    return any(roughly_equal(m.value.value, figure.value) for m in find_percents(text))
 
 
 def output_figures(summary: ArticleSummary) -> list[Any]:
@@ -288,7 +286,7 @@ def score_article(gold: GoldArticle, summary: ArticleSummary, text: str) -> Arti
         hit = any(
             same_party(m.company, gm.company)
             and value is not None
-            and _close(m.change.value, value.value)
+            and roughly_equal(m.change.value, value.value)
             for m in summary.market_moves
         )
         moves.add(Counts(tp=1) if hit else Counts(fn=1))

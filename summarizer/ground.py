@@ -270,7 +270,7 @@ _VERBS = {
     DealKind.funding_round: ("fund", "raise funding"),
     DealKind.ipo: ("take public", "go public"),
     DealKind.takeover_offer: ("bid for", "make a takeover bid"),
-    DealKind.asset_sale: ("buy assets of", "sell assets"),
+    DealKind.asset_sale: ("buy assets of", "buy assets"),
     DealKind.capital_increase: ("raise capital for", "raise capital"),
     DealKind.loan: ("lend to", "borrow"),
     DealKind.share_buyback: ("buy back shares of", "buy back shares"),

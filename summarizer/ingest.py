@@ -1,11 +1,10 @@
-"""Turn text, files and stdin into Articles, refusing what cannot be summarized."""
+"""Turn text into an Article, refusing what cannot be summarized (sources.py reads files)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-import sys
-from pathlib import Path
+from datetime import date
 
 from pydantic import BaseModel, Field
 
@@ -23,11 +22,17 @@ class Article(BaseModel):
     text: str
     title: str | None = None
     url: str | None = None
+    published: date | None = Field(None, description="When known (HTML, feeds, JSONL).")
     sha256: str = Field(description="Of the UTF-8 text.")
 
 
 def article_from_text(
-    text: str, *, id: str = "text", title: str | None = None, url: str | None = None
+    text: str,
+    *,
+    id: str = "text",
+    title: str | None = None,
+    url: str | None = None,
+    published: date | None = None,
 ) -> Article:
     """Validate raw text and wrap it; the one door every input goes through."""
     text = text.replace("\r\n", "\n").replace("\x00", "")
@@ -37,7 +42,7 @@ def article_from_text(
         first_line = text.strip().splitlines()[0].strip()
         title = first_line[:200]
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(id=id, text=text, title=title, url=url, sha256=digest)
+    return Article(id=id, text=text, title=title, url=url, published=published, sha256=digest)
 
 
 def decode(data: bytes, *, name: str) -> str:
@@ -51,19 +56,3 @@ def decode(data: bytes, *, name: str) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")  # every byte is a Latin-1 character
-
-
-def read_article(source: str) -> Article:
-    """Read a file path, or stdin for "-"."""
-    if source == "-":
-        return article_from_text(decode(sys.stdin.buffer.read(), name="stdin"), id="stdin")
-    path = Path(source)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{source}: is a directory, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{source}: cannot be read ({exc.strerror})") from None
-    return article_from_text(decode(data, name=source), id=path.stem)

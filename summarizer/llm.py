@@ -151,9 +151,9 @@ async def ask(
                 usage,
                 validation_error=_first_error(exc.__cause__),
             )
-        raise BackendError(describe_failure(exc, attempts, settings.timeout)) from None
+        raise BackendError(describe_failure(exc, attempts, settings.timeout), usage) from None
     except (openai.OpenAIError, json.JSONDecodeError) as exc:
-        raise BackendError(describe_failure(exc, attempts, settings.timeout)) from None
+        raise BackendError(describe_failure(exc, attempts, settings.timeout), usage) from None
     return Answer(parsed, None, usage)
 
 

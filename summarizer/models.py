@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from .money import Qualifier
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class DealKind(StrEnum):
@@ -96,6 +96,9 @@ class Usage(BaseModel):
     completion_tokens: int = 0
     total_tokens: int = 0
     requests: int = Field(0, description="HTTP responses received from the model server.")
+    cost_usd: Decimal | None = Field(
+        None, description="Estimated from the price table; null when the model's price is unknown."
+    )
 
 
 class Provenance(BaseModel):
@@ -107,6 +110,9 @@ class Provenance(BaseModel):
     usage: Usage
     latency_seconds: float
     input_sha256: str
+    cached: bool = Field(
+        False, description="Read from the local cache: no model call was made for it this time."
+    )
 
 
 class ArticleSummary(BaseModel):

@@ -343,3 +343,8 @@ def _english_amount(amount: Decimal, currency: str) -> str:
         number = f"{amount:,.2f}" if amount != amount.to_integral() else f"{amount:,.0f}"
     symbol = _ENGLISH_SYMBOLS.get(currency)
     return f"{symbol}{number}" if symbol else f"{currency} {number}"
+
+
+def roughly_equal(a: Decimal, b: Decimal) -> bool:
+    """Within 0.5 %: "rund 10 Milliarden" and "10,02 Milliarden" are one figure, not two."""
+    return abs(a - b) <= abs(b) * Decimal("0.005")

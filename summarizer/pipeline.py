@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import time
-from typing import Any
+from collections.abc import Coroutine
+from typing import Any, TypeVar
 
 import openai
 
@@ -16,8 +17,11 @@ from .errors import BackendError, InputError
 from .ground import ground
 from .ingest import Article, article_from_text
 from .llm import ask
-from .models import ArticleSummary, Provenance
+from .models import ArticleSummary, Provenance, Usage
+from .prices import estimate, load_prices
 from .prompt import PROMPT_VERSION, build_messages, estimate_tokens, example
+
+T = TypeVar("T")
 
 # Room the answer needs; the prompt may use the rest of the context.
 ANSWER_TOKENS = 1024
@@ -37,13 +41,15 @@ async def summarize_article(
             f"{estimate_tokens(messages)} tokens, at most {budget}); split the article "
             "or use a model with a larger context"
         )
-    answer = await ask(
-        backend,
-        messages,
-        draft_model(choices),
-        settings=settings,
-        max_tokens=ANSWER_TOKENS,
-    )
+    try:
+        answer = await ask(
+            backend, messages, draft_model(choices), settings=settings, max_tokens=ANSWER_TOKENS
+        )
+    except BackendError as exc:
+        if exc.usage is not None:
+            _price(exc.usage, backend, settings)
+        raise
+    _price(answer.usage, backend, settings)
     warnings: list[str] = []
     if answer.parsed is not None:
         draft: dict[str, Any] = answer.parsed.model_dump(mode="json")
@@ -64,6 +70,10 @@ async def summarize_article(
     summary = ground(draft, article, provenance, example=example())
     summary.warnings[:0] = warnings
     return summary
+
+
+def _price(usage: Usage, backend: Backend, settings: Settings) -> None:
+    usage.cost_usd = estimate(usage, backend.model, load_prices(settings.prices), free=backend.free)
 
 
 def _lenient(raw_json: str | None, choices: Choices) -> dict[str, Any]:
@@ -116,7 +126,12 @@ def summarize(
     **overrides: Any,
 ) -> ArticleSummary:
     """Blocking twin of `asummarize`; safe to call from code that runs an event loop."""
-    call = asummarize(text, model=model, client=client, settings=settings, **overrides)
+    return run_sync(asummarize(text, model=model, client=client, settings=settings, **overrides))
+
+
+def run_sync(call: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to the end from blocking code, even inside a running event loop
+    (Jupyter), where asyncio.run alone would refuse."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:

@@ -14,9 +14,15 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .batch import BatchResult
 from .models import ArticleSummary
+from .stories import Digest
 
-SCHEMAS: dict[str, type[BaseModel]] = {"article_summary": ArticleSummary}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "article_summary": ArticleSummary,
+    "batch_result": BatchResult,  # one line of a --results file
+    "digest": Digest,
+}
 
 
 def render_schema(model: type[BaseModel]) -> str:

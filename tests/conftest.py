@@ -194,3 +194,11 @@ def provenance_for(article: Any) -> Any:
         latency_seconds=0,
         input_sha256=article.sha256,
     )
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own summary cache: none reads the user's, or another test's."""
+    path = tmp_path_factory.mktemp("cache") / "summaries.sqlite3"
+    monkeypatch.setenv("SUMMARIZER_CACHE_FILE", str(path))
+    return path

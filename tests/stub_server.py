@@ -4,8 +4,11 @@ faults. It is not a model: tests that need real model behaviour use cassettes.""
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,6 +20,8 @@ class Reply:
     status: int = 200
     body: Any = None  # dict -> JSON; str/bytes sent as is
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before answering (a slow model, or one that hangs)
+    reset: bool = False  # drop the connection mid-request instead of answering
 
 
 def tool_call(
@@ -62,23 +67,42 @@ def tool_call(
     )
 
 
+Router = Callable[[dict[str, Any]], Reply]
+
+
 @dataclass
 class Stub:
     base_url: str
-    replies: list[Reply]
+    replies: list[Reply] | Router
     requests: list[dict[str, Any]] = field(default_factory=list)
+
+    def next_reply(self, request: dict[str, Any]) -> Reply:
+        if callable(self.replies):
+            return self.replies(request)
+        return self.replies.pop(0) if len(self.replies) > 1 else self.replies[0]
 
 
 @contextmanager
-def stub_server(replies: list[Reply]) -> Iterator[Stub]:
-    """Serve `replies` in order (the last one repeats), then stop the server."""
-    stub = Stub(base_url="", replies=list(replies))
+def stub_server(replies: list[Reply] | Router) -> Iterator[Stub]:
+    """Serve `replies` in order (the last one repeats), or the reply a router picks for
+    each request (for concurrent batches), then stop the server."""
+    stub = Stub(base_url="", replies=replies if callable(replies) else list(replies))
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length", 0))
-            stub.requests.append(json.loads(self.rfile.read(length) or b"{}"))
-            reply = stub.replies.pop(0) if len(stub.replies) > 1 else stub.replies[0]
+            request = json.loads(self.rfile.read(length) or b"{}")
+            stub.requests.append(request)
+            reply = stub.next_reply(request)
+            if reply.delay:
+                time.sleep(reply.delay)
+            if reply.reset:
+                # SO_LINGER 0: close() sends a TCP RST, as a crashed proxy would.
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+                self.connection.close()
+                return
             body = reply.body
             data = (
                 json.dumps(body).encode()
@@ -96,6 +120,7 @@ def stub_server(replies: list[Reply]) -> Iterator[Stub]:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True  # a hanging reply must not block shutdown
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     stub.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"

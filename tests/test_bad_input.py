@@ -41,12 +41,15 @@ def test_unusable_files(tmp_path: Path, content: bytes, message: str) -> None:
     assert "Traceback" not in err
 
 
-def test_missing_file_and_directory(tmp_path: Path) -> None:
+def test_missing_file_and_empty_directory(tmp_path: Path) -> None:
     code, _, err = _run(str(tmp_path / "nope.txt"), str(tmp_path))
     assert code == 1
     assert err.splitlines() == [
-        f"summarizer: {tmp_path / 'nope.txt'}: no such file",
-        f"summarizer: {tmp_path}: is a directory, not a file",
+        f"summarizer: [1/2] {tmp_path / 'nope.txt'}: no such file",
+        f"summarizer: [2/2] {tmp_path}: a directory with no article files "
+        "(.txt .md .html .htm .rss .atom .xml .jsonl .ndjson)",
+        "summarizer: 2 articles: 0 summarized (0 cached), 2 failed; 0 tokens over 0 requests, "
+        "estimated cost $0.0000",
     ]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import instructor
 import openai
@@ -17,6 +18,25 @@ from . import local
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 
 
+class Identity(NamedTuple):
+    """Which model on which server: enough to tell whether a cached answer is still valid."""
+
+    name: str
+    endpoint: str
+    model: str
+
+
+def identify(settings: Settings) -> Identity:
+    """The backend `open_backend(settings)` would open, known without starting anything."""
+    if settings.resolved_backend() is BackendName.local:
+        # Not the port, which is new each run: the model file is what answers.
+        return Identity(
+            "local", f"embedded:{local.MODEL_ALIAS}", settings.model or local.MODEL_ALIAS
+        )
+    endpoint = settings.openai_base_url or "https://api.openai.com/v1"
+    return Identity("openai", endpoint, settings.model or DEFAULT_OPENAI_MODEL)
+
+
 @dataclass(frozen=True)
 class Backend:
     """A ready client plus what provenance needs to say about it."""
@@ -24,8 +44,14 @@ class Backend:
     name: str
     model: str
     client: instructor.AsyncInstructor
+    endpoint: str  # which server: part of the cache key, so two servers never share answers
     note: str | None = None
     context_tokens: int | None = None  # None: unknown, the server will say
+    free: bool = False  # costs nothing per token (the embedded model)
+
+    @property
+    def identity(self) -> Identity:
+        return Identity(self.name, self.endpoint, self.model)
 
 
 def _mode(settings: Settings) -> instructor.Mode:
@@ -53,13 +79,17 @@ def wrap(
     model: str,
     note: str | None = None,
     context_tokens: int | None = None,
+    endpoint: str | None = None,
+    free: bool = False,
 ) -> Backend:
     """Make a Backend of a client the caller made (injection for tests and embedding)."""
     return Backend(
         name=name,
         model=model,
+        endpoint=endpoint or str(client.base_url),
         note=note,
         context_tokens=context_tokens,
+        free=free,
         client=instructor.from_openai(client, mode=_mode(settings)),
     )
 
@@ -67,17 +97,20 @@ def wrap(
 @contextlib.asynccontextmanager
 async def open_backend(settings: Settings) -> AsyncIterator[Backend]:
     """The configured backend, with everything it started stopped on exit."""
-    if settings.resolved_backend() is BackendName.local:
+    name, endpoint, model = identify(settings)
+    if name == "local":
         with local.local_server() as base_url:
             client = _client(settings, base_url=base_url, api_key="local")
             try:
                 yield wrap(
                     client,
                     settings,
-                    name="local",
-                    model=settings.model or local.MODEL_ALIAS,
+                    name=name,
+                    model=model,
                     note=local.MODEL_NOTE,
                     context_tokens=local.CONTEXT_TOKENS,
+                    endpoint=endpoint,
+                    free=True,
                 )
             finally:
                 await client.close()
@@ -87,6 +120,6 @@ async def open_backend(settings: Settings) -> AsyncIterator[Backend]:
     key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "none"
     client = _client(settings, base_url=settings.openai_base_url, api_key=key)
     try:
-        yield wrap(client, settings, name="openai", model=settings.model or DEFAULT_OPENAI_MODEL)
+        yield wrap(client, settings, name=name, model=model, endpoint=endpoint)
     finally:
         await client.close()
