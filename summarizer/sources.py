@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import json
+import re
 import sys
 import time
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from typing import Any
 from .errors import InputError
 from .ingest import Article, article_from_text, decode
 
+_BLOCK_END = re.compile(r"(?i)</(?:p|div|h[1-6]|li|blockquote)>|<br\s*/?>")
 # What a directory is searched for; anything else in it (images, notes) is skipped.
 SUFFIXES = {
     ".txt": "text",
@@ -137,9 +139,17 @@ def _from_html(html: str, source: str, name: str) -> Article:
     )
 
 
+def _fragment_text(html: str) -> str:
+    """Text of a feed item's HTML fragment (trafilatura wants whole pages), one line per
+    block element."""
+    import lxml.html
+
+    html = _BLOCK_END.sub("\n", html)
+    return lxml.html.fragment_fromstring(html, create_parent="div").text_content()
+
+
 def _from_feed(data: bytes, source: str, name: str) -> list[Item]:
     import feedparser
-    import trafilatura
 
     feed = feedparser.parse(data)
     if not feed.entries:
@@ -150,7 +160,7 @@ def _from_feed(data: bytes, source: str, name: str) -> list[Item]:
         where = f"{source}#{number}"
         content = entry.get("content") or []
         html = content[0].get("value", "") if content else entry.get("summary", "")
-        text = trafilatura.html2txt(html) if "<" in html else html
+        text = _fragment_text(html) if "<" in html else html
         try:
             items.append(
                 article_from_text(

@@ -75,6 +75,9 @@ class Stub:
     base_url: str
     replies: list[Reply] | Router
     requests: list[dict[str, Any]] = field(default_factory=list)
+    in_flight: int = 0
+    max_in_flight: int = 0  # the most requests the server held at once
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def next_reply(self, request: dict[str, Any]) -> Reply:
         if callable(self.replies):
@@ -92,8 +95,18 @@ def stub_server(replies: list[Reply] | Router) -> Iterator[Stub]:
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length", 0))
             request = json.loads(self.rfile.read(length) or b"{}")
-            stub.requests.append(request)
-            reply = stub.next_reply(request)
+            with stub.lock:
+                stub.requests.append(request)
+                reply = stub.next_reply(request)
+                stub.in_flight += 1
+                stub.max_in_flight = max(stub.max_in_flight, stub.in_flight)
+            try:
+                self._answer(reply)
+            finally:
+                with stub.lock:
+                    stub.in_flight -= 1
+
+        def _answer(self, reply: Reply) -> None:
             if reply.delay:
                 time.sleep(reply.delay)
             if reply.reset:
