@@ -35,7 +35,8 @@ RSS = f"""<?xml version="1.0" encoding="utf-8"?>
 <title>Wirtschaft</title>
 <item><title>Heidelberger kauft Zaikio</title><link>https://example.org/zaikio</link>
 <pubDate>Tue, 05 Mar 2024 10:00:00 +0000</pubDate>
-<content:encoded><![CDATA[<p>{BODY}</p><p>Der Preis: rund 20 Millionen Euro.</p>]]></content:encoded>
+<content:encoded><![CDATA[<p>{BODY}</p><p>Der Preis: rund 20 Millionen Euro.</p>]]>
+</content:encoded>
 </item>
 <item><title>Leer</title><link>https://example.org/leer</link><description></description></item>
 </channel></rss>"""
