@@ -132,8 +132,11 @@ def stub_server(replies: list[Reply] | Router) -> Iterator[Stub]:
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True  # a hanging reply must not block shutdown
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True  # a hanging reply must not block shutdown
+        request_queue_size = 128  # the default 5 refuses a concurrent batch's connections
+
+    server = Server(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     stub.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
