@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import openai
-from instructor.core.exceptions import InstructorRetryException
+from instructor.core.exceptions import (
+    IncompleteOutputException,
+    InstructorError,
+    InstructorRetryException,
+    ResponseParsingError,
+)
 from instructor.core.hooks import Hooks
 from pydantic import BaseModel, ValidationError
 from tenacity import (
@@ -87,6 +92,10 @@ def describe_failure(exc: BaseException, attempts: int, timeout: float) -> str:
         return f"could not connect to the model server {tries}"
     if isinstance(cause, json.JSONDecodeError):
         return "the model server's answer was not valid JSON"
+    if isinstance(cause, ResponseParsingError):
+        return "the model server's answer was not a chat completion"
+    if isinstance(cause, IncompleteOutputException):
+        return "the model's answer was cut off at the token limit"
     first_line = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
     return f"the model call failed: {first_line}"
 
@@ -152,7 +161,7 @@ async def ask(
                 validation_error=_first_error(exc.__cause__),
             )
         raise BackendError(describe_failure(exc, attempts, settings.timeout), usage) from None
-    except (openai.OpenAIError, json.JSONDecodeError) as exc:
+    except (openai.OpenAIError, json.JSONDecodeError, InstructorError) as exc:
         raise BackendError(describe_failure(exc, attempts, settings.timeout), usage) from None
     return Answer(parsed, None, usage)
 
