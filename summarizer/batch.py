@@ -11,7 +11,6 @@ import contextlib
 import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -60,22 +59,13 @@ def _record(article: Article, **outcome: Any) -> BatchResult:
 
 def totals(results: Iterable[BatchResult]) -> Usage:
     """Tokens and cost this run spent: cached answers cost nothing now, failures do."""
-    total = Usage(cost_usd=Decimal(0))
+    spent = []
     for result in results:
-        usage = result.usage
-        if result.summary is not None:
-            usage = None if result.summary.provenance.cached else result.summary.provenance.usage
-        if usage is None:
-            continue
-        total.prompt_tokens += usage.prompt_tokens
-        total.completion_tokens += usage.completion_tokens
-        total.total_tokens += usage.total_tokens
-        total.requests += usage.requests
-        if usage.cost_usd is None or total.cost_usd is None:
-            total.cost_usd = None  # one unknown price makes the sum unknown
-        else:
-            total.cost_usd += usage.cost_usd
-    return total
+        if result.summary is not None and not result.summary.provenance.cached:
+            spent.append(result.summary.provenance.usage)
+        elif result.usage is not None:
+            spent.append(result.usage)
+    return Usage.total(spent)
 
 
 def load_results(path: Path) -> list[BatchResult]:

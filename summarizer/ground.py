@@ -221,11 +221,11 @@ def ground(
     `example`: the worked example the model was shown, which its prose must not repeat.
     """
     g = Grounder(article, example)
-    deals = _unique([d for d in map(g.deal, draft.get("deals") or []) if d])
+    deals = unique([d for d in map(g.deal, draft.get("deals") or []) if d])
     if deals and not _DEAL_WORDS.search(article.text):
         g.warnings.append("dropped the deals: the article uses no word for a deal")
         deals = []
-    moves = _unique([m for m in map(g.market_move, draft.get("market_moves") or []) if m])
+    moves = unique([m for m in map(g.market_move, draft.get("market_moves") or []) if m])
     facts = [deal_sentence(d) for d in deals] + [move_sentence(m) for m in moves]
     model_points = [
         p for p in (g.prose(p, "key point") for p in draft.get("key_points") or []) if p
@@ -247,7 +247,8 @@ def ground(
     )
 
 
-def _unique(items: list[Any]) -> list[Any]:
+def unique(items: list[Any]) -> list[Any]:
+    """Each model once, by value, in first-seen order."""
     seen: set[str] = set()
     kept = []
     for item in items:

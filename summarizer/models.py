@@ -3,6 +3,7 @@ the pipeline's steps and with every user of the tool (JSON Schema in schemas/)."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from enum import StrEnum
 
@@ -99,6 +100,21 @@ class Usage(BaseModel):
     cost_usd: Decimal | None = Field(
         None, description="Estimated from the price table; null when the model's price is unknown."
     )
+
+    @classmethod
+    def total(cls, usages: Iterable[Usage]) -> Usage:
+        """The sum; one unknown cost makes the total cost unknown, not smaller."""
+        total = cls(cost_usd=Decimal(0))
+        for usage in usages:
+            total.prompt_tokens += usage.prompt_tokens
+            total.completion_tokens += usage.completion_tokens
+            total.total_tokens += usage.total_tokens
+            total.requests += usage.requests
+            if usage.cost_usd is None or total.cost_usd is None:
+                total.cost_usd = None
+            else:
+                total.cost_usd += usage.cost_usd
+        return total
 
 
 class Provenance(BaseModel):

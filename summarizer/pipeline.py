@@ -18,6 +18,7 @@ from .ground import ground
 from .ingest import Article, article_from_text
 from .llm import ask
 from .models import ArticleSummary, Provenance, Usage
+from .parts import merge, split_text
 from .prices import estimate, load_prices
 from .prompt import PROMPT_VERSION, build_messages, estimate_tokens, example
 
@@ -30,17 +31,42 @@ ANSWER_TOKENS = 1024
 async def summarize_article(
     article: Article, backend: Backend, settings: Settings
 ) -> ArticleSummary:
-    """Summarize one Article with a backend that is already open (batches share one)."""
+    """Summarize one Article with a backend that is already open (batches share one).
+
+    An article too long for the model's context is read in parts (see parts.py), never
+    truncated; the summary's warnings say so.
+    """
+    started = time.perf_counter()
+    budget = backend.context_tokens and backend.context_tokens - ANSWER_TOKENS
+    if not budget or _prompt_tokens(article) <= budget:
+        return await _summarize_one(article, backend, settings)
+    if _prompt_tokens(article_from_text(".")) > budget // 2:
+        raise InputError(
+            f"{article.id}: the model's context ({backend.context_tokens} tokens) is too "
+            "small for the instructions and a useful part of the article"
+        )
+    texts = split_text(article.text, lambda text: _prompt_tokens(article_from_text(text)) <= budget)
+    parts: list[ArticleSummary] = []
+    for number, text in enumerate(texts, 1):
+        part = article_from_text(text, id=f"{article.id} (part {number}/{len(texts)})")
+        try:
+            parts.append(await _summarize_one(part, backend, settings))
+        except BackendError as exc:
+            # The parts already read were paid for too.
+            spent = [p.provenance.usage for p in parts]
+            exc.usage = Usage.total([*spent, exc.usage or Usage()])
+            raise
+    return merge(parts, _provenance(article, backend, Usage(), started))
+
+
+def _prompt_tokens(article: Article) -> int:
+    return estimate_tokens(build_messages(article, Choices.of(article)))
+
+
+async def _summarize_one(article: Article, backend: Backend, settings: Settings) -> ArticleSummary:
     started = time.perf_counter()
     choices = Choices.of(article)
     messages = build_messages(article, choices)
-    budget = backend.context_tokens and backend.context_tokens - ANSWER_TOKENS
-    if budget and estimate_tokens(messages) > budget:
-        raise InputError(
-            f"{article.id}: too long for the model's context (about "
-            f"{estimate_tokens(messages)} tokens, at most {budget}); split the article "
-            "or use a model with a larger context"
-        )
     try:
         answer = await ask(
             backend, messages, draft_model(choices), settings=settings, max_tokens=ANSWER_TOKENS
@@ -58,18 +84,22 @@ async def summarize_article(
         # grounding keeps only what the article supports and says what it dropped.
         warnings.append(f"the model's answer failed validation: {answer.validation_error}")
         draft = _lenient(answer.raw_json, choices)
-    provenance = Provenance(
+    provenance = _provenance(article, backend, answer.usage, started)
+    summary = ground(draft, article, provenance, example=example())
+    summary.warnings[:0] = warnings
+    return summary
+
+
+def _provenance(article: Article, backend: Backend, usage: Usage, started: float) -> Provenance:
+    return Provenance(
         backend=backend.name,
         model=backend.model,
         model_note=backend.note,
         prompt_version=PROMPT_VERSION,
-        usage=answer.usage,
+        usage=usage,
         latency_seconds=round(time.perf_counter() - started, 3),
         input_sha256=article.sha256,
     )
-    summary = ground(draft, article, provenance, example=example())
-    summary.warnings[:0] = warnings
-    return summary
 
 
 def _price(usage: Usage, backend: Backend, settings: Settings) -> None:

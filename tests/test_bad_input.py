@@ -75,11 +75,11 @@ def test_nul_bytes_are_removed_from_text() -> None:
     assert article_from_text("Amazon\x00 kauft").text == "Amazon kauft"
 
 
-def test_too_long_for_the_context_is_refused_before_any_request() -> None:
+def test_a_context_too_small_for_the_prompt_is_refused_before_any_request() -> None:
     client = openai.AsyncOpenAI(base_url="http://127.0.0.1:9/v1", api_key="x", max_retries=0)
     backend = wrap(client, Settings(), name="local", model="m", context_tokens=2048)
     article = article_from_text("Ein Satz über eine Übernahme. " * 2000, id="long")
-    with pytest.raises(InputError, match="too long for the model's context"):
+    with pytest.raises(InputError, match=r"context \(2048 tokens\) is too small"):
         asyncio.run(summarize_article(article, backend, Settings()))
 
 

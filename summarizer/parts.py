@@ -1,0 +1,92 @@
+"""Articles too long for the model's context: split into parts that fit, summarize each, and
+merge. Nothing is truncated, so a deal stated in the last paragraph is still read.
+
+Parts break at paragraphs, else at sentences, else (one endless "sentence") at a word
+boundary; each part is summarized and grounded against its own text, so every quote is
+still checked against words the article contains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .ground import unique
+from .models import ArticleSummary, Provenance, Usage
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def split_text(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """Consecutive parts of `text`, each as long as `fits` allows, joined at the largest
+    boundary that works: paragraphs, then sentences, then words."""
+    parts: list[str] = []
+    current = ""
+    for paragraph in re.split(r"\n\s*\n", text):
+        candidate = f"{current}\n\n{paragraph}" if current else paragraph
+        if fits(candidate):
+            current = candidate
+            continue
+        if current:
+            parts.append(current)
+        if fits(paragraph):
+            current = paragraph
+        else:
+            *done, current = _split_smaller(paragraph, fits)
+            parts += done
+    parts.append(current)
+    return [p for p in parts if p.strip()]
+
+
+def _split_smaller(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """A paragraph too long by itself: by sentences, and a sentence too long by words."""
+    out: list[str] = []
+    current = ""
+    units = _SENTENCE_END.split(text)
+    if len(units) == 1:
+        units = text.split(" ")
+    joiner = " "
+    for unit in units:
+        candidate = f"{current}{joiner}{unit}" if current else unit
+        if fits(candidate):
+            current = candidate
+        elif current:
+            out.append(current)
+            current = unit if fits(unit) else _hard_cut(unit, fits, out)
+        else:
+            current = _hard_cut(unit, fits, out)
+    out.append(current)
+    return out
+
+
+def _hard_cut(unit: str, fits: Callable[[str], bool], out: list[str]) -> str:
+    """A single word longer than the context (junk, base64): cut by characters."""
+    while not fits(unit) and len(unit) > 1:
+        size = len(unit) // 2
+        while size > 1 and not fits(unit[:size]):
+            size //= 2
+        out.append(unit[:size])
+        unit = unit[size:]
+    return unit
+
+
+def merge(parts: list[ArticleSummary], provenance: Provenance) -> ArticleSummary:
+    """One summary of the whole article: the lead part's prose, every part's deals and
+    market moves (duplicates once), and a warning that says the article was split."""
+    lead = parts[0]
+    usage = Usage.total(part.provenance.usage for part in parts)
+    warnings = [
+        f"the article is longer than the model's context: it was read in {len(parts)} parts"
+    ]
+    for number, part in enumerate(parts, 1):
+        warnings += [f"part {number}: {w}" for w in part.warnings]
+    return ArticleSummary(
+        headline=lead.headline,
+        summary=lead.summary,
+        key_points=lead.key_points,
+        source_language=lead.source_language,
+        deals=unique([d for p in parts for d in p.deals]),
+        market_moves=unique([m for p in parts for m in p.market_moves]),
+        warnings=warnings,
+        provenance=provenance.model_copy(update={"usage": usage}),
+    )

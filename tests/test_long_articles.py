@@ -1,0 +1,79 @@
+"""Articles longer than the model's context are read in parts, never truncated: a deal in
+the last paragraph still reaches the summary."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import openai
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarizer.backends import wrap
+from summarizer.config import Settings
+from summarizer.ingest import article_from_text
+from summarizer.parts import split_text
+from summarizer.pipeline import summarize_article
+
+from .conftest import draft_deal
+from .stub_server import Reply, stub_server, tool_call
+
+FILLER = (
+    "Der Verband der Maschinenbauer berichtete über die Lage der Branche im Herbst. "
+    "Die Auftragseingänge entwickelten sich in den Regionen sehr unterschiedlich.\n\n"
+)
+LATE_DEAL = (
+    "Zum Schluss: Die Zaikio GmbH wird für 20 Millionen Euro von der Heidelberger AG übernommen."
+)
+EMPTY = {"headline": "", "summary": "", "key_points": [], "deals": [], "market_moves": []}
+
+
+def test_a_deal_in_the_last_paragraph_survives_the_split() -> None:
+    text = "Branchenbericht\n\n" + FILLER * 60 + LATE_DEAL
+
+    def route(request: dict[str, Any]) -> Reply:
+        if "Zaikio" not in request["messages"][-1]["content"]:
+            return tool_call(EMPTY)
+        deal = draft_deal(
+            kind="acquisition",
+            status="agreed",
+            buyers=["Heidelberger AG"],
+            targets=["Zaikio GmbH"],
+            amount="20 Millionen Euro",
+        )
+        return tool_call({**EMPTY, "deals": [deal]})
+
+    with stub_server(route) as stub:
+        client = openai.AsyncOpenAI(base_url=stub.base_url, api_key="x", max_retries=0)
+        backend = wrap(client, Settings(), name="local", model="m", context_tokens=4096)
+        summary = asyncio.run(
+            summarize_article(article_from_text(text, id="long"), backend, Settings())
+        )
+    parts = len(stub.requests)
+    assert parts > 1
+    assert summary.warnings[0] == (
+        f"the article is longer than the model's context: it was read in {parts} parts"
+    )
+    [deal] = summary.deals
+    assert deal.amount is not None and deal.amount.english == "€20 million"
+    assert summary.provenance.usage.requests == parts
+    assert summary.provenance.input_sha256 == article_from_text(text).sha256
+
+
+def _fits_in(limit: int):
+    return lambda text: len(text) <= limit
+
+
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("abc äö.!? \n"), min_size=0, max_size=300),
+        min_size=1,
+        max_size=12,
+    ).map("\n\n".join),
+    st.integers(min_value=20, max_value=400),
+)
+def test_parts_fit_and_lose_no_word(text: str, limit: int) -> None:
+    parts = split_text(text, _fits_in(limit))
+    assert all(len(p) <= limit for p in parts)
+    assert " ".join(parts).split() == text.split()
