@@ -86,6 +86,7 @@ class Grounder:
 
     def __init__(self, article: Article, example: Example | None) -> None:
         self.article = article
+        self.example = example
         self.example_prose = example.prose if example else []
         # Names only the example mentions: prose that uses one copied the example.
         self.example_names = {
@@ -206,6 +207,9 @@ class Grounder:
             SequenceMatcher(None, text, other).ratio() > 0.8 for other in self.example_prose
         ):
             self.warnings.append(f"replaced the model's {field}: it copied the worked example")
+            return None
+        if self.example and self.example.echoes_instructions(text):
+            self.warnings.append(f"replaced the model's {field}: it repeated the instructions")
             return None
         return text
 

@@ -9,6 +9,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from .errors import InputError
+from .quotes import INVISIBLE
 
 # Control bytes that text files do not contain. A stray NUL from a scraper is tolerated
 # (and removed); many of them mean the file is binary.
@@ -35,7 +36,9 @@ def article_from_text(
     published: date | None = None,
 ) -> Article:
     """Validate raw text and wrap it; the one door every input goes through."""
-    text = text.replace("\r\n", "\n").replace("\x00", "")
+    # Invisible characters (scraped text is full of them) would hide figures and names
+    # from the parsers; they change no word, so they go before anything reads the text.
+    text = text.replace("\r\n", "\n").translate(INVISIBLE)
     if not text.strip():
         raise InputError(f"{id}: the article is empty")
     if title is None:

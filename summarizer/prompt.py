@@ -8,6 +8,7 @@ so that a model which copies it is easy to catch: its figures and names cannot b
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.resources import files
@@ -31,6 +32,7 @@ class Example:
 
     article: str
     answer: dict[str, Any]
+    instructions: str = ""  # the prompt's own text, which an answer must not echo either
 
     @cached_property
     def prose(self) -> list[str]:
@@ -47,10 +49,28 @@ class Example:
                 parties += deal.get(role, [])
         return {w for name in parties for w in name.split() if w not in LEGAL_SUFFIXES}
 
+    @cached_property
+    def _instruction_phrases(self) -> set[tuple[str, ...]]:
+        return _phrases(self.instructions)
+
+    def echoes_instructions(self, text: str) -> bool:
+        """Whether `text` shares a run of five words with the instructions: what a model
+        writes when an article tells it to print its prompt."""
+        return bool(_phrases(text) & self._instruction_phrases)
+
+
+def _phrases(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[i : i + 5]) for i in range(len(words) - 4)}
+
 
 @cache
 def example() -> Example:
-    return Example(_read("example_article.txt").strip(), json.loads(_read("example_answer.json")))
+    return Example(
+        _read("example_article.txt").strip(),
+        json.loads(_read("example_answer.json")),
+        _read("summarize.txt"),
+    )
 
 
 def _as_data(text: str) -> str:

@@ -11,7 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"))
+# Characters that change no word: soft hyphens, zero-width spaces and joiners, BOMs, NULs.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\x00"))
 _DASHES = str.maketrans(
     {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"}
 )
@@ -34,7 +35,7 @@ _LINE_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\n\s*(?=[a-zäöüß])")
 def normalize(text: str) -> str:
     """Fold the differences a faithful copy may have: invisible characters, typographic
     dashes and quotes, words hyphenated at a line end, and runs of white space."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFKC", text).translate(INVISIBLE)
     text = text.translate(_DASHES).translate(_QUOTES)
     text = _LINE_HYPHEN.sub("", text)
     return " ".join(text.split())

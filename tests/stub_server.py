@@ -75,6 +75,7 @@ class Stub:
     base_url: str
     replies: list[Reply] | Router
     requests: list[dict[str, Any]] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)  # each request's headers, as text
     in_flight: int = 0
     max_in_flight: int = 0  # the most requests the server held at once
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -97,6 +98,7 @@ def stub_server(replies: list[Reply] | Router) -> Iterator[Stub]:
             request = json.loads(self.rfile.read(length) or b"{}")
             with stub.lock:
                 stub.requests.append(request)
+                stub.headers.append(str(self.headers))
                 reply = stub.next_reply(request)
                 stub.in_flight += 1
                 stub.max_in_flight = max(stub.max_in_flight, stub.in_flight)
