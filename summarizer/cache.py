@@ -12,6 +12,8 @@ import hashlib
 import json
 import sqlite3
 import time
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 import platformdirs
@@ -23,6 +25,14 @@ from .models import SCHEMA_VERSION, ArticleSummary
 from .prompt import PROMPT_VERSION
 
 
+@cache
+def _version() -> str:
+    try:
+        return metadata.version("summarizer")
+    except metadata.PackageNotFoundError:  # run from a checkout without installing
+        return "unknown"
+
+
 def default_path() -> Path:
     return Path(platformdirs.user_cache_dir("summarizer")) / "summaries.sqlite3"
 
@@ -30,6 +40,7 @@ def default_path() -> Path:
 def cache_key(article: Article, who: Identity, settings: Settings, answer_tokens: int) -> str:
     parts = {
         "input": article.sha256,
+        "version": _version(),  # grounding rules change with the code, not the prompt
         "backend": who.name,
         "endpoint": who.endpoint,
         "model": who.model,

@@ -49,6 +49,11 @@ _DEAL_WORDS = re.compile(
     r"kapitalerhöhung|finanzierungsrunde|aufstock|acquisi|merger|stake|takeover|invest",
     re.IGNORECASE,
 )
+# A deal's figures stand in a sentence about the deal: its vocabulary, or a price or
+# valuation word ("bewertet", "zahlt", "Preis").
+_FIGURE_CONTEXT = re.compile(
+    _DEAL_WORDS.pattern + r"|bewert|zahl|preis|valu|worth|paid|pays", re.IGNORECASE
+)
 # "According to media / people familiar": such a deal is rumored, whatever else is said.
 _RUMOR = re.compile(
     r"Medienbericht|zufolge|berichtete|Kreisen|Insider|informierte[n]? Person|"
@@ -154,6 +159,15 @@ class Grounder:
         if not (deal.buyers or deal.targets or deal.sellers):
             self.warnings.append(f"dropped a {deal.kind.value} deal that names no party")
             return None
+        for field in ("amount", "valuation", "stake", "price_per_share"):
+            figure = getattr(deal, field)
+            sentence = figure and sentence_around(self.article.text, figure.quote)
+            if figure and not _FIGURE_CONTEXT.search(sentence or ""):
+                # A revenue, a loss or an index level is no deal's price, whatever the
+                # model chose: a deal figure is stated in a sentence about a deal.
+                label = field.replace("_", " ")
+                self.warnings.append(f"dropped {label} {figure.quote!r}: not stated with a deal")
+                setattr(deal, field, None)
         if deal.stake and direction_in(sentence_around(self.article.text, deal.stake.quote)):
             self.warnings.append(f"dropped stake {deal.stake.quote!r}: it is a price change")
             deal.stake = None

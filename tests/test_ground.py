@@ -199,3 +199,43 @@ def test_deal_sentences_read_as_english_whatever_the_roles() -> None:
         "Amazon reportedly plans to make an acquisition.",
         "IPO of OpenAI (planned).",
     ]
+
+
+def test_a_figure_not_stated_with_a_deal_is_not_the_deals() -> None:
+    """A revenue or an index level the model attaches to a deal is dropped; the deal stays."""
+    article = article_from_text(
+        "Die Kalvion AG übernimmt die Fibrotex GmbH. Fibrotex setzte im Vorjahr "
+        "410 Millionen Euro um. Der Kaufpreis liegt bei 2 Milliarden Euro."
+    )
+    summary = ground(
+        _draft(
+            deals=[
+                draft_deal(
+                    buyers=["Kalvion AG"],
+                    targets=["Fibrotex GmbH"],
+                    kind="acquisition",
+                    amount="410 Millionen Euro",
+                )
+            ]
+        ),
+        article,
+        provenance_for(article),
+    )
+    [deal] = summary.deals
+    assert deal.amount is None
+    assert "dropped amount '410 Millionen Euro': not stated with a deal" in summary.warnings
+    summary = ground(
+        _draft(
+            deals=[
+                draft_deal(
+                    buyers=["Kalvion AG"],
+                    targets=["Fibrotex GmbH"],
+                    kind="acquisition",
+                    amount="2 Milliarden Euro",
+                )
+            ]
+        ),
+        article,
+        provenance_for(article),
+    )
+    assert summary.deals[0].amount is not None
