@@ -224,17 +224,22 @@ def _write(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
 
 
+def format_option(choices: tuple[str, ...], help: str) -> Any:
+    """-f/--format; the first choice is the default."""
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(FORMATS),
-    default="json",
-    show_default=True,
-    help="Output format. JSON validates against schemas/.",
-)
+@format_option(FORMATS, "Output format. JSON validates against schemas/.")
 @output_option
 @no_cache_option
 @backend_options
@@ -256,15 +261,7 @@ def summarize(
 
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "json"]),
-    default="markdown",
-    show_default=True,
-    help="Report format.",
-)
+@format_option(("markdown", "json"), "Report format.")
 @output_option
 @backend_options
 def eval_command(gold_dir: Path, fmt: str, output: Path | None, **options: Any) -> None:
@@ -288,15 +285,7 @@ def eval_command(gold_dir: Path, fmt: str, output: Path | None, **options: Any) 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(DIGEST_FORMATS),
-    default="markdown",
-    show_default=True,
-    help="markdown, a self-contained HTML email, or JSON.",
-)
+@format_option(DIGEST_FORMATS, "markdown, a self-contained HTML email, or JSON.")
 @output_option
 @click.option(
     "-j",
