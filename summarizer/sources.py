@@ -22,10 +22,10 @@ from .errors import InputError
 from .ingest import Article, article_from_text, decode
 
 _BLOCK_END = re.compile(r"(?i)</(?:p|div|h[1-6]|li|blockquote)>|<br\s*/?>")
-# What a directory is searched for; anything else in it (images, notes) is skipped.
+# What a directory is searched for; anything else in it (images, README or SOURCES notes in
+# Markdown) is skipped. A file named explicitly is read whatever its suffix.
 SUFFIXES = {
     ".txt": "text",
-    ".md": "text",
     ".html": "html",
     ".htm": "html",
     ".rss": "feed",

@@ -47,7 +47,7 @@ def test_missing_file_and_empty_directory(tmp_path: Path) -> None:
     assert err.splitlines() == [
         f"summarizer: [1/2] {tmp_path / 'nope.txt'}: no such file",
         f"summarizer: [2/2] {tmp_path}: a directory with no article files "
-        "(.txt .md .html .htm .rss .atom .xml .jsonl .ndjson)",
+        "(.txt .html .htm .rss .atom .xml .jsonl .ndjson)",
         "summarizer: 2 articles: 0 summarized (0 cached), 2 failed; 0 tokens over 0 requests, "
         "estimated cost $0.0000",
     ]

@@ -49,12 +49,13 @@ def _articles(items: list[Article | Failure]) -> list[Article]:
 def test_plain_text_directory_and_glob(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SEED, encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.md").write_text(BODY, encoding="utf-8")
+    (tmp_path / "sub" / "b.txt").write_text(BODY, encoding="utf-8")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")  # not an article: skipped
+    (tmp_path / "SOURCES.md").write_text("# Sources", encoding="utf-8")  # notes: skipped
     by_dir = read_inputs([str(tmp_path)])
     assert [a.id for a in _articles(by_dir)] == ["a", "b"] and len(by_dir) == 2
-    by_glob = read_inputs([str(tmp_path / "**" / "*.md"), str(tmp_path / "a.txt")])
-    assert [a.id for a in _articles(by_glob)] == ["b", "a"]
+    by_glob = read_inputs([str(tmp_path / "**" / "b.*"), str(tmp_path / "SOURCES.md")])
+    assert [a.id for a in _articles(by_glob)] == ["b", "SOURCES"]  # named, so read
     # The same file named twice is read once.
     assert len(read_inputs([str(tmp_path / "a.txt"), str(tmp_path / "a.txt")])) == 1
 
