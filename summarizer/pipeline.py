@@ -83,7 +83,7 @@ async def _summarize_one(article: Article, backend: Backend, settings: Settings)
         # Every attempt failed validation: read the last answer without the enums, so
         # grounding keeps only what the article supports and says what it dropped.
         warnings.append(f"the model's answer failed validation: {answer.validation_error}")
-        draft = _lenient(answer.raw_json, choices)
+        draft = _lenient(answer.raw_json, choices, answer.usage)
     provenance = _provenance(article, backend, answer.usage, started)
     summary = ground(draft, article, provenance, example=example())
     summary.warnings[:0] = warnings
@@ -106,7 +106,7 @@ def _price(usage: Usage, backend: Backend, settings: Settings) -> None:
     usage.cost_usd = estimate(usage, backend.model, load_prices(settings.prices), free=backend.free)
 
 
-def _lenient(raw_json: str | None, choices: Choices) -> dict[str, Any]:
+def _lenient(raw_json: str | None, choices: Choices, usage: Usage) -> dict[str, Any]:
     try:
         return (
             draft_model(choices, constrained=False)
@@ -115,7 +115,7 @@ def _lenient(raw_json: str | None, choices: Choices) -> dict[str, Any]:
         )
     except ValueError:
         raise BackendError(
-            "the model's answer did not fit the schema, even after re-asks"
+            "the model's answer did not fit the schema, even after re-asks", usage
         ) from None
 
 
