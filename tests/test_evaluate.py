@@ -86,7 +86,7 @@ def test_wrong_figures_and_invented_deals_are_penalised() -> None:
             _deal(
                 buyers=["Amazon"],
                 targets=["OpenAI"],
-                amount="über 500 Milliarden US-Dollar",
+                amount="mehr als 500 Milliarden US-Dollar",  # the valuation
                 kind="acquisition",
                 status="failed",
             )
