@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .backends import DEFAULT_OPENAI_MODEL, Backend, Identity, identify, open_backend, wrap
 from .cache import Cache, cache_key
 from .config import Settings
-from .errors import BackendError, SummarizerError
+from .errors import BackendError, SummarizerError, internal_error
 from .ingest import Article
 from .models import ArticleSummary, Usage
 from .pipeline import ANSWER_TOKENS, run_sync, summarize_article
@@ -188,7 +188,7 @@ async def _summarize(
     except SummarizerError as exc:
         return _record(article, error=str(exc))
     except Exception as exc:  # a bug must cost one article, not the batch
-        return _record(article, error=f"internal error ({type(exc).__name__}: {exc})")
+        return _record(article, error=internal_error(exc))
     if cache:
         cache.put(key, summary)
     return _record(article, summary=summary)

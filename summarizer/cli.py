@@ -6,9 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import sys
-import traceback
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,7 +27,7 @@ from .backends import Backend, open_backend
 from .batch import BatchResult, Hooks, asummarize_many, totals
 from .config import BackendName, Settings
 from .digest import DIGEST_FORMATS, render_digest
-from .errors import SummarizerError
+from .errors import SummarizerError, internal_error
 from .models import ArticleSummary
 from .render import FORMATS, render
 from .stories import build_digest
@@ -39,14 +37,6 @@ T = TypeVar("T")
 
 def _say(message: str) -> None:
     click.echo(f"summarizer: {message}", err=True)
-
-
-def _internal(exc: Exception) -> str:
-    """A bug is still one line for the user; SUMMARIZER_DEBUG=1 shows the traceback."""
-    if os.environ.get("SUMMARIZER_DEBUG"):
-        traceback.print_exception(exc)
-    first = str(exc).splitlines()[0] if str(exc) else ""
-    return f"internal error ({type(exc).__name__}: {first}); set SUMMARIZER_DEBUG=1 for details"
 
 
 def _settings(**options: Any) -> Settings:
@@ -199,7 +189,7 @@ def _run_or_exit(work: Coroutine[Any, Any, T]) -> T:
         _say("interrupted")
         sys.exit(130)
     except Exception as exc:
-        _say(_internal(exc))
+        _say(internal_error(exc))
         sys.exit(1)
 
 

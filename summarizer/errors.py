@@ -1,5 +1,7 @@
 """Errors the tool reports to people: each one is a single clear line, never a traceback."""
 
+import os
+import traceback
 from typing import Any
 
 
@@ -25,3 +27,11 @@ class BackendError(SummarizerError):
     def __init__(self, message: str, usage: Any = None) -> None:
         super().__init__(message)
         self.usage = usage
+
+
+def internal_error(exc: Exception) -> str:
+    """A bug is still one line for the user; SUMMARIZER_DEBUG=1 shows the traceback."""
+    if os.environ.get("SUMMARIZER_DEBUG"):
+        traceback.print_exception(exc)
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    return f"internal error ({type(exc).__name__}: {first}); set SUMMARIZER_DEBUG=1 for details"
