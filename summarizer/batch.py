@@ -17,7 +17,7 @@ from typing import Any
 import openai
 from pydantic import BaseModel, ValidationError
 
-from .backends import DEFAULT_OPENAI_MODEL, Backend, Identity, identify, open_backend, wrap
+from .backends import Backend, Identity, from_client, identify, open_backend
 from .cache import Cache, cache_key
 from .config import Settings
 from .errors import BackendError, SummarizerError, internal_error
@@ -134,9 +134,7 @@ async def asummarize_many(
     items: list[Article | Failure] = []
     for given in inputs:
         items += [given] if isinstance(given, Article) else read_inputs([given])
-    injected = client and wrap(
-        client, settings, name="openai", model=settings.model or DEFAULT_OPENAI_MODEL
-    )
+    injected = client and from_client(client, settings)
     who = injected.identity if injected else identify(settings)
     concurrency = settings.concurrency or (1 if who.name == "local" else API_CONCURRENCY)
     earlier = {r.sha256: r for r in load_results(results_file) if r.ok} if resume else {}

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import openai
 
-from .backends import DEFAULT_OPENAI_MODEL, Backend, open_backend, wrap
+from .backends import Backend, from_client, open_backend
 from .config import Settings
 from .draft import Choices, draft_model
 from .errors import BackendError, InputError
@@ -139,10 +139,7 @@ async def asummarize(
     settings = (settings or Settings()).model_copy(update=overrides)
     article = article_from_text(text)
     if client is not None:
-        backend = wrap(
-            client, settings, name="openai", model=settings.model or DEFAULT_OPENAI_MODEL
-        )
-        return await summarize_article(article, backend, settings)
+        return await summarize_article(article, from_client(client, settings), settings)
     async with open_backend(settings) as backend:
         return await summarize_article(article, backend, settings)
 

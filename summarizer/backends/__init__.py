@@ -94,6 +94,11 @@ def wrap(
     )
 
 
+def from_client(client: openai.AsyncOpenAI, settings: Settings) -> Backend:
+    """A client the caller made, treated as an OpenAI-compatible API backend."""
+    return wrap(client, settings, name="openai", model=settings.model or DEFAULT_OPENAI_MODEL)
+
+
 @contextlib.asynccontextmanager
 async def open_backend(settings: Settings) -> AsyncIterator[Backend]:
     """The configured backend, with everything it started stopped on exit."""
