@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .language import is_english
-from .models import ArticleSummary, Deal
+from .models import DEAL_FIGURES, ArticleSummary, Deal
 from .money import find_money, find_percents, parse_money, parse_percent, roughly_equal
 from .names import Entity, same_party
 
@@ -257,11 +257,7 @@ def _stated(figure: Any, text: str) -> bool:
 def output_figures(summary: ArticleSummary) -> list[Any]:
     figures: list[Any] = []
     for deal in summary.deals:
-        figures += [
-            f
-            for f in (deal.amount, deal.valuation, deal.stake, deal.price_per_share)
-            if f is not None
-        ]
+        figures += [f for name in DEAL_FIGURES if (f := getattr(deal, name)) is not None]
     for move in summary.market_moves:
         figures += [move.change] + ([move.price] if move.price else [])
     return figures

@@ -14,8 +14,8 @@ from typing import Any
 
 from .ingest import Article
 from .language import detect_language, is_english
-from .models import ArticleSummary as Summary
 from .models import (
+    DEAL_FIGURES,
     Deal,
     DealKind,
     DealStatus,
@@ -25,6 +25,7 @@ from .models import (
     PercentFigure,
     Provenance,
 )
+from .models import ArticleSummary as Summary
 from .money import parse_money, parse_percent
 from .prompt import Example
 from .quotes import contains
@@ -159,7 +160,7 @@ class Grounder:
         if not (deal.buyers or deal.targets or deal.sellers):
             self.warnings.append(f"dropped a {deal.kind.value} deal that names no party")
             return None
-        for field in ("amount", "valuation", "stake", "price_per_share"):
+        for field in DEAL_FIGURES:
             figure = getattr(deal, field)
             sentence = figure and sentence_around(self.article.text, figure.quote)
             if figure and not _FIGURE_CONTEXT.search(sentence or ""):

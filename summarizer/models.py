@@ -78,6 +78,10 @@ class Deal(BaseModel):
     reported_by: list[str] = Field(description="Who reported it, e.g. Bloomberg or CNBC.")
 
 
+# A deal's figure fields, in the order people read them.
+DEAL_FIGURES = ("amount", "valuation", "stake", "price_per_share")
+
+
 class Direction(StrEnum):
     up = "up"
     down = "down"

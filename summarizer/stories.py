@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from .batch import BatchResult, totals
 from .ground import deal_headline
-from .models import Deal, DealKind, MoneyFigure, PercentFigure, Usage
+from .models import DEAL_FIGURES, Deal, DealKind, MoneyFigure, PercentFigure, Usage
 from .money import roughly_equal
 from .names import same_party
 
@@ -33,7 +33,6 @@ _FAMILY = {
     DealKind.stake_sale: "sale",
     DealKind.asset_sale: "sale",
 }
-FIGURES = ("amount", "valuation", "stake", "price_per_share")
 
 
 class DigestArticle(BaseModel):
@@ -174,7 +173,7 @@ def _story(group: list[_Entry]) -> Story:
         why=_why(group),
         articles=articles,
         deals=deals,
-        conflicts=[c for name in FIGURES if (c := _conflict(name, deals)) is not None],
+        conflicts=[c for name in DEAL_FIGURES if (c := _conflict(name, deals)) is not None],
     )
 
 
