@@ -38,8 +38,9 @@ async def summarize_article(
     """
     started = time.perf_counter()
     budget = backend.context_tokens and backend.context_tokens - ANSWER_TOKENS
-    if not budget or _prompt_tokens(article) <= budget:
-        return await _summarize_one(article, backend, settings)
+    prompt = _prompt(article)
+    if not budget or estimate_tokens(prompt[1]) <= budget:
+        return await _summarize_one(article, prompt, backend, settings)
     if _prompt_tokens(article_from_text(".")) > budget // 2:
         raise InputError(
             f"{article.id}: the model's context ({backend.context_tokens} tokens) is too "
@@ -50,7 +51,7 @@ async def summarize_article(
     for number, text in enumerate(texts, 1):
         part = article_from_text(text, id=f"{article.id} (part {number}/{len(texts)})")
         try:
-            parts.append(await _summarize_one(part, backend, settings))
+            parts.append(await _summarize_one(part, _prompt(part), backend, settings))
         except BackendError as exc:
             # The parts already read were paid for too.
             spent = [p.provenance.usage for p in parts]
@@ -59,14 +60,26 @@ async def summarize_article(
     return merge(parts, _provenance(article, backend, Usage(), started))
 
 
-def _prompt_tokens(article: Article) -> int:
-    return estimate_tokens(build_messages(article, Choices.of(article)))
+Prompt = tuple[Choices, list[dict[str, str]]]
 
 
-async def _summarize_one(article: Article, backend: Backend, settings: Settings) -> ArticleSummary:
-    started = time.perf_counter()
+def _prompt(article: Article) -> Prompt:
+    """The spans the model may choose from, and the messages that offer them: built once
+    per article (finding names and figures is the costly part)."""
     choices = Choices.of(article)
-    messages = build_messages(article, choices)
+    return choices, build_messages(article, choices)
+
+
+def _prompt_tokens(article: Article) -> int:
+    return estimate_tokens(_prompt(article)[1])
+
+
+async def _summarize_one(
+    article: Article, prompt: Prompt, backend: Backend, settings: Settings
+) -> ArticleSummary:
+    """One model call for an article whose prompt fits the context."""
+    started = time.perf_counter()
+    choices, messages = prompt
     try:
         answer = await ask(
             backend, messages, draft_model(choices), settings=settings, max_tokens=ANSWER_TOKENS
