@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -97,21 +98,18 @@ class _ResultsFile:
             self._file.close()
 
 
+def _ignore(*args: object) -> None:
+    pass
+
+
+@dataclass(frozen=True)
 class Hooks:
     """What a caller (the CLI's progress display) hears about a run. All optional."""
 
-    def __init__(
-        self,
-        *,
-        start: Callable[[int], None] | None = None,
-        backend: Callable[[Backend], None] | None = None,
-        result: Callable[[BatchResult], None] | None = None,
-        note: Callable[[str], None] | None = None,
-    ) -> None:
-        self.start = start or (lambda total: None)
-        self.backend = backend or (lambda backend: None)
-        self.result = result or (lambda result: None)
-        self.note = note or (lambda message: None)
+    start: Callable[[int], None] = _ignore
+    backend: Callable[[Backend], None] = _ignore
+    result: Callable[[BatchResult], None] = _ignore
+    note: Callable[[str], None] = _ignore
 
 
 async def asummarize_many(

@@ -45,9 +45,8 @@ def _split_smaller(text: str, fits: Callable[[str], bool]) -> list[str]:
     units = _SENTENCE_END.split(text)
     if len(units) == 1:
         units = text.split(" ")
-    joiner = " "
     for unit in units:
-        candidate = f"{current}{joiner}{unit}" if current else unit
+        candidate = f"{current} {unit}" if current else unit
         if fits(candidate):
             current = candidate
         elif current:
