@@ -24,7 +24,7 @@ from .config import Settings
 from .errors import BackendError, SummarizerError, internal_error
 from .ingest import Article
 from .models import ArticleSummary, Usage
-from .pipeline import ANSWER_TOKENS, run_sync, summarize_article
+from .pipeline import run_sync, summarize_article
 from .sources import Failure, read_inputs
 
 API_CONCURRENCY = 8  # polite for rate limits, and most of the speed-up of more
@@ -173,7 +173,7 @@ async def _summarize(
     cache: Cache | None,
     backends: _LazyBackend,
 ) -> BatchResult:
-    key = cache_key(article, who, settings, ANSWER_TOKENS)
+    key = cache_key(article, who, settings)
     if cache and (hit := cache.get(key)):
         return _record(article, summary=hit)
     try:

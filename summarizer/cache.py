@@ -22,6 +22,7 @@ from .backends import Identity
 from .config import Settings
 from .ingest import Article
 from .models import SCHEMA_VERSION, ArticleSummary
+from .pipeline import ANSWER_TOKENS
 from .prompt import PROMPT_VERSION
 
 
@@ -37,7 +38,7 @@ def default_path() -> Path:
     return Path(platformdirs.user_cache_dir("summarizer")) / "summaries.sqlite3"
 
 
-def cache_key(article: Article, who: Identity, settings: Settings, answer_tokens: int) -> str:
+def cache_key(article: Article, who: Identity, settings: Settings) -> str:
     parts = {
         "input": article.sha256,
         "version": _version(),  # grounding rules change with the code, not the prompt
@@ -47,7 +48,7 @@ def cache_key(article: Article, who: Identity, settings: Settings, answer_tokens
         "prompt": PROMPT_VERSION,
         "schema": SCHEMA_VERSION,
         "temperature": settings.temperature,
-        "max_tokens": answer_tokens,
+        "max_tokens": ANSWER_TOKENS,
         "mode": settings.mode,
         "max_reasks": settings.max_reasks,
     }

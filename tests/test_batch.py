@@ -18,7 +18,6 @@ from summarizer.cache import Cache, cache_key
 from summarizer.cli import main
 from summarizer.config import Settings
 from summarizer.ingest import article_from_text
-from summarizer.pipeline import ANSWER_TOKENS
 
 from .drafts import gold_articles, router
 from .stub_server import Reply, stub_server
@@ -96,15 +95,15 @@ def test_a_rerun_is_served_from_the_cache_and_no_cache_bypasses_it(inputs: list[
 def test_the_cache_key_changes_with_what_changes_the_answer() -> None:
     article = article_from_text("Kalvion übernimmt Fibrotex.")
     settings = Settings(backend="local")
-    key = cache_key(article, identify(settings), settings, ANSWER_TOKENS)
+    key = cache_key(article, identify(settings), settings)
     other_model = Settings(backend="local", model="other")
-    assert key != cache_key(article, identify(other_model), other_model, ANSWER_TOKENS)
+    assert key != cache_key(article, identify(other_model), other_model)
     hotter = Settings(backend="local", temperature=0.7)
-    assert key != cache_key(article, identify(hotter), hotter, ANSWER_TOKENS)
+    assert key != cache_key(article, identify(hotter), hotter)
     api = Settings(backend="openai", openai_base_url="http://127.0.0.1:1/v1")
-    assert key != cache_key(article, identify(api), api, ANSWER_TOKENS)
+    assert key != cache_key(article, identify(api), api)
     edited = article_from_text("Kalvion übernimmt Fibrotex komplett.")
-    assert key != cache_key(edited, identify(settings), settings, ANSWER_TOKENS)
+    assert key != cache_key(edited, identify(settings), settings)
 
 
 def test_a_fully_cached_run_starts_no_model_at_all(_private_cache: Path) -> None:
@@ -115,7 +114,7 @@ def test_a_fully_cached_run_starts_no_model_at_all(_private_cache: Path) -> None
     with stub_server(router(ARTICLES)) as stub:
         [stored] = run(stub.base_url, [article])
     cache = Cache(_private_cache)
-    cache.put(cache_key(article, identify(settings), settings, ANSWER_TOKENS), stored.summary)
+    cache.put(cache_key(article, identify(settings), settings), stored.summary)
     cache.close()
     [again] = summarize_many([article], settings=settings)
     assert again.ok and again.summary.provenance.cached  # type: ignore[union-attr]
