@@ -41,6 +41,8 @@ def html() -> str:
 
 def test_the_email_is_self_contained_and_escaped(html: str) -> None:
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", html.split("<body")[0])
+    # Nothing is fetched: no source attribute, no CSS url(); links are only the sources'.
+    assert "src=" not in html and "url(" not in html
     assert "<img" not in html and "<script" not in html and "<link" not in html
     assert 'name="color-scheme" content="light dark"' in html
     assert "prefers-color-scheme: dark" in html

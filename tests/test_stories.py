@@ -126,18 +126,12 @@ def test_other_parties_or_another_kind_of_deal_are_other_stories() -> None:
 
 
 def test_equal_figures_agree_and_differing_currencies_are_flagged() -> None:
-    same = stories_of(
+    agreeing = [
         buy("a", "Kalvion", "Fibrotex", amount="2,3 Milliarden Euro"),
         buy("b", "Kalvion", "Fibrotex", amount="2,3 Milliarden Euro"),
-    )
-    assert same == [{"a", "b"}]
-    digest = build_digest(
-        [
-            buy("a", "Kalvion", "Fibrotex", amount="2,3 Milliarden Euro"),
-            buy("b", "Kalvion", "Fibrotex", amount="2,3 Milliarden Euro"),
-        ]
-    )
-    assert digest.stories[0].conflicts == []
+    ]
+    assert stories_of(*agreeing) == [{"a", "b"}]
+    assert build_digest(agreeing).stories[0].conflicts == []
     text = "Kalvion übernimmt Fibrotex für 2,5 Milliarden Franken."
     other = result(
         "c",
@@ -150,7 +144,7 @@ def test_equal_figures_agree_and_differing_currencies_are_flagged() -> None:
             amount="2,5 Milliarden Franken",
         ),
     )
-    digest = build_digest([buy("a", "Kalvion", "Fibrotex", amount="2,3 Milliarden Euro"), other])
+    digest = build_digest([agreeing[0], other])
     [conflict] = digest.stories[0].conflicts
     assert conflict.note == "in different currencies; not converted"
     assert [v.currency for v in conflict.values] == ["EUR", "CHF"]
