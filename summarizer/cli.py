@@ -1,5 +1,5 @@
-"""Command line: `summarizer summarize FILE...`. Errors are one line on stderr, never a
-traceback; each input succeeds or fails on its own."""
+"""Command line: `summarizer summarize`, `digest` and `eval`. Errors are one line on
+stderr, never a traceback; each input succeeds or fails on its own."""
 
 from __future__ import annotations
 
