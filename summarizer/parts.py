@@ -4,6 +4,11 @@ merge. Nothing is truncated, so a deal stated in the last paragraph is still rea
 Parts break at paragraphs, else at sentences, else (one endless "sentence") at a word
 boundary; each part is summarized and grounded against its own text, so every quote is
 still checked against words the article contains.
+
+What `split_text` promises, and its property test checks: every part fits; the parts hold
+every non-space character of the text, in order; and a word that fits by itself is never
+cut. Only a single word longer than the context (junk, base64, a URL run wild) is cut, at
+characters, into pieces that each fit: no split can both keep such a word whole and fit.
 """
 
 from __future__ import annotations
@@ -42,16 +47,19 @@ def _split_smaller(text: str, fits: Callable[[str], bool]) -> list[str]:
     """A paragraph too long by itself: by sentences, and a sentence too long by words."""
     out: list[str] = []
     current = ""
-    units = _SENTENCE_END.split(text)
-    if len(units) == 1:
-        units = text.split(" ")
-    for unit in units:
+    sentences = _SENTENCE_END.split(text)
+    for unit in sentences if len(sentences) > 1 else text.split():
         candidate = f"{current} {unit}" if current else unit
         if fits(candidate):
             current = candidate
-        elif current:
+            continue
+        if current:
             out.append(current)
-            current = unit if fits(unit) else _hard_cut(unit, fits, out)
+        if fits(unit):
+            current = unit
+        elif len(unit.split()) > 1:  # a sentence too long: by its words
+            *done, current = _split_smaller(unit, fits)
+            out += done
         else:
             current = _hard_cut(unit, fits, out)
     out.append(current)
@@ -59,13 +67,18 @@ def _split_smaller(text: str, fits: Callable[[str], bool]) -> list[str]:
 
 
 def _hard_cut(unit: str, fits: Callable[[str], bool], out: list[str]) -> str:
-    """A single word longer than the context (junk, base64): cut by characters."""
+    """A single word longer than the context: cut into the longest prefixes that fit
+    (found by bisection, since `fits` may count tokens); returns the last piece."""
     while not fits(unit) and len(unit) > 1:
-        size = len(unit) // 2
-        while size > 1 and not fits(unit[:size]):
-            size //= 2
-        out.append(unit[:size])
-        unit = unit[size:]
+        low, high = 1, len(unit) - 1  # fits(unit[:low]) is assumed: one character fits
+        while low < high:
+            middle = (low + high + 1) // 2
+            if fits(unit[:middle]):
+                low = middle
+            else:
+                high = middle - 1
+        out.append(unit[:low])
+        unit = unit[low:]
     return unit
 
 

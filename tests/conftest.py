@@ -22,6 +22,17 @@ from typing import Any
 import openai
 import pytest
 import vcr
+from hypothesis import settings
+
+# Hypothesis runs derandomized: the examples are a function of the test, so a run passes or
+# fails the same way every time, in CI and for every user. The search for new examples
+# happens on purpose, not by chance: `pytest --hypothesis-profile=thorough` draws fresh,
+# many more examples (and keeps what fails in .hypothesis/ for the next run).
+settings.register_profile(
+    "deterministic", max_examples=300, derandomize=True, deadline=None, database=None
+)
+settings.register_profile("thorough", max_examples=5000, deadline=None)
+settings.load_profile("deterministic")
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"
@@ -160,6 +171,38 @@ def recorded_model() -> str:
     from summarizer.backends.local import MODEL_ALIAS
 
     return os.environ.get("SUMMARIZER_MODEL", MODEL_ALIAS)
+
+
+# --- tests that need a tool from outside Python -----------------------------------------------
+
+IN_CI = os.environ.get("CI") == "true"
+_REQUIRED_GROUPS = {"live": "live (embedded model)", "browser": "browser (headless Chromium)"}
+_outcomes: dict[str, list[str]] = {group: [] for group in _REQUIRED_GROUPS}
+
+
+def skip_unless(available: bool, reason: str) -> None:
+    """Skip a test (or, at module level, a module) whose tool is missing, saying why; under
+    CI=true fail instead: .ci/run installs every tool, so a skip there is a broken CI."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    for group in _REQUIRED_GROUPS:
+        if group in report.keywords and (report.when == "call" or report.outcome != "passed"):
+            _outcomes[group].append(report.outcome)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """One line per tool-dependent group, so a CI log shows that they ran, not only that
+    nothing failed."""
+    for group, label in _REQUIRED_GROUPS.items():
+        outcomes = _outcomes[group]
+        counts = ", ".join(f"{outcomes.count(o)} {o}" for o in sorted(set(outcomes)))
+        terminalreporter.write_line(f"{label} tests: {counts or 'none collected'}")
 
 
 def read_example(name: str) -> str:

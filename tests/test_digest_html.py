@@ -1,5 +1,6 @@
 """The HTML digest in a real browser: headless Chromium renders it to a screenshot, in light
-and dark mode. Skipped where Debian's `chromium` is not installed (.ci/run installs it)."""
+and dark mode. Skipped, saying why, where Debian's `chromium` is not installed; under CI=true
+that fails instead, since .ci/run installs it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from summarizer.batch import BatchResult
 from summarizer.digest import render_digest
 from summarizer.stories import build_digest
 
+from .conftest import skip_unless
 from .test_stories import buy, seeds
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -50,9 +52,11 @@ def test_the_email_is_self_contained_and_escaped(html: str) -> None:
     assert "Sources disagree on the amount" in html and "per amazon-openai-50bn-talks" in html
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_chromium_renders_the_digest(html: str, tmp_path: Path, scheme: str) -> None:
+    skip_unless(CHROMIUM is not None, "Debian's chromium is not installed")
+    assert CHROMIUM is not None
     page = tmp_path / "digest.html"
     page.write_text(html, encoding="utf-8")
     shot = tmp_path / f"digest-{scheme}.png"

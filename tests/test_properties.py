@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from summarizer import find_money, parse_money
@@ -43,7 +43,6 @@ money_ish = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300)
 @given(st.one_of(st.text(max_size=200), money_ish))
 @example("bis zu 1 Billion US-Dollar")
 @example("1,4 Prozent")
@@ -86,7 +85,6 @@ def test_german_amounts_parse_to_their_value(
     assert (money.amount, money.currency) == (value, currency[1])
 
 
-@settings(max_examples=300)
 @given(st.text(max_size=300), st.text(max_size=40))
 def test_the_quote_check_never_crashes(article: str, quote: str) -> None:
     assert contains(article, quote) in (True, False)
