@@ -89,6 +89,16 @@ def test_server_is_stopped_when_the_work_fails() -> None:
     assert _llama_servers() == before
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """Give the CLI the SIGINT disposition it has when a person runs it. A test run started
+    in the background (`nohup`, `cmd &` in a script) ignores SIGINT, children inherit
+    that, and Python then installs no KeyboardInterrupt handler: the Ctrl-C test failed
+    that way (exit 0) in a run of the suite started from a background job."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _cli_busy_with_seed(before: set[int]) -> subprocess.Popen[str]:
     """Start the CLI on a seed and return once its server is up and a request in flight."""
     import time
@@ -101,6 +111,7 @@ def _cli_busy_with_seed(before: set[int]) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     deadline = time.monotonic() + 120
     while not (_llama_servers() - before) and time.monotonic() < deadline:
