@@ -25,7 +25,7 @@ from rich.progress import (
 from . import evaluate
 from .backends import Backend, open_backend
 from .batch import BatchResult, Hooks, asummarize_many, totals
-from .config import BackendName, Settings
+from .config import BackendName, DealMode, Settings
 from .digest import DIGEST_FORMATS, render_digest
 from .errors import SummarizerError, internal_error
 from .models import ArticleSummary
@@ -168,6 +168,13 @@ def backend_options(command: Any) -> Any:
             "MD_JSON.  [env: SUMMARIZER_MODE]",
         ),
         click.option(
+            "--deals",
+            type=click.Choice([m.value for m in DealMode]),
+            help="choose: the model picks the main deal among the deal reader's frames "
+            "(default for the embedded model); hints: it fills every field, with the frames "
+            "as hints (default for an API).  [env: SUMMARIZER_DEALS]",
+        ),
+        click.option(
             "--timeout",
             type=float,
             help="Seconds each model request may take (default 120).  [env: SUMMARIZER_TIMEOUT]",
@@ -253,20 +260,42 @@ def summarize(
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @format_option(("markdown", "json"), "Report format.")
 @output_option
+@click.option(
+    "--split",
+    type=click.Choice(evaluate.SPLITS),
+    default="all",
+    show_default=True,
+    help="Score only the articles GOLD_DIR/splits.json assigns to dev (the deal reader's "
+    "rules were written on them) or held_out (never looked at while writing them).",
+)
+@click.option(
+    "--reader-only",
+    is_flag=True,
+    help="Call no model: score the German deal reader alone (prose rendered from its deals).",
+)
 @backend_options
-def eval_command(gold_dir: Path, fmt: str, output: Path | None, **options: Any) -> None:
+def eval_command(
+    gold_dir: Path,
+    fmt: str,
+    output: Path | None,
+    split: str,
+    reader_only: bool,
+    **options: Any,
+) -> None:
     """Score the summarizer against annotated GOLD_DIR (see gold/README.md).
 
     Prints precision, recall and F1 per field, deal / no-deal accuracy, how often the main
-    deal was found, the share of output figures the article does not state, and a table
-    per article.
+    deal was found (and with the right kind and status, and named in the headline), the
+    share of output figures the article does not state, and a table per article.
     """
     settings = _settings(**options)
 
     async def run() -> evaluate.Report:
+        if reader_only:
+            return await evaluate.evaluate(gold_dir, None, settings, _say, split=split)
         async with open_backend(settings) as backend:
             _Progress().backend(backend)
-            return await evaluate.evaluate(gold_dir, backend, settings, progress=_say)
+            return await evaluate.evaluate(gold_dir, backend, settings, _say, split=split)
 
     result = _run_or_exit(run())
     text = evaluate.to_json(result) if fmt == "json" else evaluate.to_markdown(result)

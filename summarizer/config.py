@@ -15,6 +15,14 @@ class BackendName(StrEnum):
     local = "local"
 
 
+class DealMode(StrEnum):
+    """How the model and the deal reader share the work (see summarizer/reader)."""
+
+    auto = "auto"  # choose for the embedded model, hints for an API model
+    choose = "choose"  # the model picks the main deal among the reader's frames
+    hints = "hints"  # the model fills every field, with the frames as hints
+
+
 class Settings(BaseSettings):
     """Every knob, with the environment variable that sets it.
 
@@ -36,6 +44,11 @@ class Settings(BaseSettings):
     max_attempts: int = Field(4, ge=1, description="Attempts per request on server faults.")
     max_reasks: int = Field(2, ge=0, description="Validation re-asks after the first answer.")
     temperature: float = 0.0
+    deals: DealMode = Field(
+        DealMode.auto,
+        description="choose: the model picks among the deal reader's frames; hints: it "
+        "fills every field with the frames as hints; auto: choose for the embedded model.",
+    )
     concurrency: int | None = Field(
         None, gt=0, description="Articles in flight at once; default 8 for an API, 1 locally."
     )
@@ -45,6 +58,13 @@ class Settings(BaseSettings):
     prices: Path | None = Field(
         None, description="JSON file adding to the price table (USD per million tokens)."
     )
+
+    def chooses_frames(self, backend_name: str) -> bool:
+        """Whether the model only chooses among the reader's frames: a very small model
+        cannot judge roles and figures, an API model can (and is checked the same way)."""
+        if self.deals is DealMode.auto:
+            return backend_name == BackendName.local
+        return self.deals is DealMode.choose
 
     def resolved_backend(self) -> BackendName:
         """`auto` means: an API when one is configured, else the embedded model."""

@@ -10,7 +10,7 @@ from functools import cache
 
 import jinja2
 
-from .ground import deal_sentence
+from .phrasing import deal_sentence
 from .stories import Digest
 
 DIGEST_FORMATS = ("markdown", "html", "json")

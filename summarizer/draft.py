@@ -10,7 +10,7 @@ later, by code (see ground.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, create_model
@@ -19,6 +19,9 @@ from .ingest import Article
 from .models import DealKind, DealStatus
 from .money import find_money, find_percents
 from .names import candidate_names
+from .reader import Frame, frame_keys, read_deals
+
+_MAX_FRAMES = 4
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class Choices:
     money: tuple[str, ...]
     percents: tuple[str, ...]
     names: tuple[str, ...]
+    # The deal reader's candidates, the likeliest first (not part of equality or hash).
+    frames: tuple[Frame, ...] = field(default=(), compare=False, hash=False)
 
     @classmethod
     def of(cls, article: Article) -> Choices:
@@ -38,6 +43,7 @@ class Choices:
             money=unique([m.text for m in find_money(article.text)]),
             percents=unique([m.text for m in find_percents(article.text)]),
             names=unique(candidate_names(article.text)),
+            frames=tuple(read_deals(article.text)[:_MAX_FRAMES]),
         )
 
 
@@ -54,9 +60,21 @@ def _optional(choice: Any, description: str) -> tuple[Any, Any]:
     return (annotation, Field(None, description=description))
 
 
-def draft_model(choices: Choices, *, constrained: bool = True) -> type[BaseModel]:
+_PROSE: dict[str, Any] = {
+    "headline": (str, Field(max_length=120, description="English headline")),
+    "summary": (str, Field(max_length=500, description="2-4 English sentences")),
+}
+
+
+def draft_model(
+    choices: Choices, *, constrained: bool = True, choose_frames: bool = False
+) -> type[BaseModel]:
     """The response model for one article.
 
+    `choose_frames`: the small-model shape. Where the reader found deals, the model only
+    names the one the article is mainly about, by its key: the deals are the reader's
+    frames and the prose is rendered from them. Where it found none, the model writes a
+    headline and a summary. Either way it writes no role, figure or price move.
     `constrained=False` gives the same shape with free text, used only to read the last
     answer of a model that kept failing validation, so grounding can report what it said.
     """
@@ -69,6 +87,13 @@ def draft_model(choices: Choices, *, constrained: bool = True) -> type[BaseModel
             return (list[str], Field(default_factory=list, max_length=0))
         return (list[name], Field(default_factory=list, max_length=3, description=description))
 
+    if choose_frames:
+        if choices.frames:  # the prose is rendered from the chosen frame
+            keys = _one_of(frame_keys(choices.frames), constrained=constrained)
+            return create_model(
+                "ArticleDraft", main_deal=(keys, Field(description="key of the main deal"))
+            )
+        return create_model("ArticleDraft", **_PROSE)  # moves are read by code too
     deal = create_model(
         "Deal",
         kind=(DealKind, ...),
@@ -83,8 +108,7 @@ def draft_model(choices: Choices, *, constrained: bool = True) -> type[BaseModel
         reported_by=names_field("news outlets cited, e.g. Bloomberg"),
     )
     fields: dict[str, Any] = {
-        "headline": (str, Field(max_length=120, description="English headline")),
-        "summary": (str, Field(max_length=500, description="2-4 English sentences")),
+        **_PROSE,
         "key_points": (
             list[Annotated[str, Field(max_length=160)]],
             Field(max_length=5, description="short English points"),

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from .language import is_english
 from .models import DEAL_FIGURES, ArticleSummary, Deal
 from .money import find_money, find_percents, parse_money, parse_percent, roughly_equal
-from .names import Entity, same_party
+from .names import Entity, normalize_name, same_party
 
 # --- gold -------------------------------------------------------------------------------
 
@@ -65,10 +65,21 @@ class GoldArticle(BaseModel):
     notes: str = ""
 
 
-def load_gold(directory: Path) -> list[tuple[GoldArticle, str]]:
-    """Every gold file in `directory` with the text of its article."""
+SPLITS = ("all", "dev", "held_out")
+
+
+def load_gold(directory: Path, split: str = "all") -> list[tuple[GoldArticle, str]]:
+    """Every gold file in `directory` with the text of its article; `split` keeps only the
+    articles `splits.json` there assigns to "dev" (what the deal reader's rules were
+    developed on) or "held_out" (never looked at while writing them)."""
+    wanted: set[str] | None = None
+    if split != "all":
+        splits = json.loads((directory / "splits.json").read_text(encoding="utf-8"))
+        wanted = set(splits[split])
     items = []
     for path in sorted(directory.glob("*.json")):
+        if path.name == "splits.json" or (wanted is not None and path.stem not in wanted):
+            continue
         gold = GoldArticle.model_validate_json(path.read_text(encoding="utf-8"))
         items.append((gold, (path.parent / gold.article).read_text(encoding="utf-8")))
     return items
@@ -178,6 +189,9 @@ class ArticleScore:
     text_fields: int = 0
     non_english_fields: int = 0
     copied_example: bool = False
+    main_kind_right: bool = False
+    main_status_coarse_right: bool = False
+    headline_names_main_party: bool = False
 
 
 def _parties(deal: Deal) -> list[str]:
@@ -242,6 +256,13 @@ def _score_pair(score: ArticleScore, g: GoldDeal | None, p: Deal | None) -> None
     c["stake"].add(_figure_counts(p.stake, g.stake, _percent_ok))
 
 
+def _names_in(text: str, entity: Entity) -> bool:
+    """Whether `text` names the party by one of its aliases (case, diacritics and legal
+    suffixes aside)."""
+    words = f" {normalize_name(text)} "
+    return any(f" {alias} " in words for alias in map(normalize_name, entity) if alias)
+
+
 def _stated(figure: Any, text: str) -> bool:
     """Whether the article states this value: a money or percent mention with the same value
     (and currency), wherever the output says it came from."""
@@ -276,6 +297,15 @@ def score_article(gold: GoldArticle, summary: ArticleSummary, text: str) -> Arti
         _score_pair(score, g, p)
         if g is not None and g.main and p is not None:
             score.main_deal_found = True
+            score.main_kind_right = p.kind.value in {g.kind, *g.kind_alternatives}
+            statuses = {g.status, *g.status_alternatives}
+            score.main_status_coarse_right = _COARSE[p.status.value] in {
+                _COARSE[s] for s in statuses
+            }
+    main = next((g for g in gold.deals if g.main), None)
+    score.headline_names_main_party = main is not None and any(
+        _names_in(summary.headline, entity) for entity in _gold_parties(main)
+    )
     moves = score.counts["market_moves"]
     for gm in gold.market_moves:
         value = parse_percent(gm.change)
@@ -315,6 +345,13 @@ class Report(BaseModel):
     articles: int
     deal_accuracy: float
     main_deal_found: float = Field(description="Share of deal articles whose main deal matched.")
+    main_kind_right: float = Field(0, description="Share of deal articles: main deal, right kind.")
+    main_status_coarse_right: float = Field(
+        0, description="Share of deal articles: main deal, right coarse status."
+    )
+    headline_names_main_party: float = Field(
+        0, description="Share of deal articles whose headline names a party of the main deal."
+    )
     fields: dict[str, FieldScore]
     unstated_figure_share: float = Field(description="Output figures the article does not state.")
     non_english_share: float
@@ -339,6 +376,13 @@ def report(scores: list[ArticleScore], failed: dict[str, str] | None = None) -> 
         articles=len(scores),
         deal_accuracy=share(sum(s.deal_right for s in scores), len(scores)),
         main_deal_found=share(sum(s.main_deal_found for s in deal_articles), len(deal_articles)),
+        main_kind_right=share(sum(s.main_kind_right for s in deal_articles), len(deal_articles)),
+        main_status_coarse_right=share(
+            sum(s.main_status_coarse_right for s in deal_articles), len(deal_articles)
+        ),
+        headline_names_main_party=share(
+            sum(s.headline_names_main_party for s in deal_articles), len(deal_articles)
+        ),
         fields={
             name: FieldScore(
                 tp=c.tp,
@@ -384,6 +428,11 @@ def to_markdown(r: Report, title: str = "Evaluation") -> str:
         f"- articles: {r.articles} (failed: {len(r.failed)})",
         f"- deal / no deal right: {r.deal_accuracy:.0%}",
         f"- main deal found (parties matched): {r.main_deal_found:.0%} of deal articles",
+        f"- main deal of the right kind: {r.main_kind_right:.0%} of deal articles",
+        f"- main deal of the right coarse status: {r.main_status_coarse_right:.0%}"
+        " of deal articles",
+        f"- headline names a party of the main deal: {r.headline_names_main_party:.0%}"
+        " of deal articles",
         f"- output figures the article does not state: {r.unstated_figure_share:.0%}",
         f"- text fields not in English: {r.non_english_share:.0%}",
         f"- answers copying the worked example: {r.copied_example}",
@@ -417,21 +466,29 @@ def to_json(r: Report) -> str:
 
 
 async def evaluate(
-    gold_dir: Path, backend: Any, settings: Any, progress: Any = lambda message: None
+    gold_dir: Path,
+    backend: Any,
+    settings: Any,
+    progress: Any = lambda message: None,
+    *,
+    split: str = "all",
 ) -> Report:
-    """Summarize every gold article with an open backend and score the results."""
+    """Summarize every gold article and score the results. With `backend=None` no model
+    is called: the deal reader alone is scored."""
     from .errors import SummarizerError
     from .ingest import article_from_text
-    from .pipeline import summarize_article
+    from .pipeline import summarize_article, summarize_by_reader
 
     scores, failed = [], {}
-    items = load_gold(gold_dir)
+    items = load_gold(gold_dir, split)
     for number, (gold, text) in enumerate(items, 1):
         progress(f"[{number}/{len(items)}] {gold.id}")
+        article = article_from_text(text, id=gold.id)
         try:
-            summary = await summarize_article(
-                article_from_text(text, id=gold.id), backend, settings
-            )
+            if backend is None:
+                summary = summarize_by_reader(article)
+            else:
+                summary = await summarize_article(article, backend, settings)
         except SummarizerError as exc:
             failed[gold.id] = str(exc)
             continue

@@ -19,7 +19,6 @@ from .models import (
     Deal,
     DealKind,
     DealStatus,
-    Direction,
     MarketMove,
     MoneyFigure,
     PercentFigure,
@@ -27,19 +26,12 @@ from .models import (
 )
 from .models import ArticleSummary as Summary
 from .money import parse_money, parse_percent
+from .phrasing import deal_headline, deal_sentence, move_sentence
 from .prompt import Example
 from .quotes import contains
+from .reader import Frame, frame_keys
+from .reader.lexicon import direction_in
 
-_DOWN = re.compile(
-    r"verl(o|ie)r|fiel|sank|gab .{0,40}nach|rutscht|brach .{0,20}ein|minus|"
-    r"einbu(ß|ss)|abw(ä|a)rts|schw(ä|a)cher|tiefer|Verlust",
-    re.IGNORECASE,
-)
-_UP = re.compile(
-    r"legt\w* .{0,60}\bzu\b|stieg|gewann|kletter|zog .{0,30}an|plus|aufw(ä|a)rts|"
-    r"fester|höher|Gewinn",
-    re.IGNORECASE,
-)
 _DIGIT = re.compile(r"\d")
 _NOTHING = "No company deal or share price move reported"
 # Words without which an article reports no deal (German and English stems).
@@ -75,16 +67,6 @@ def sentence_around(text: str, quote: str) -> str:
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
     end = _SENTENCE_END.search(text, at + len(quote))
     return text[start : end.start() if end else len(text)]
-
-
-def direction_in(sentence: str) -> Direction | None:
-    """Up or down, read by code from the words around a price change."""
-    down, up = _DOWN.search(sentence), _UP.search(sentence)
-    if down and not up:
-        return Direction.down
-    if up and not down:
-        return Direction.up
-    return None
 
 
 class Grounder:
@@ -234,13 +216,26 @@ def ground(
     article: Article,
     provenance: Provenance,
     example: Example | None = None,
+    *,
+    frames: tuple[Frame, ...] = (),
+    prose_from_fields: bool = False,
 ) -> Summary:
     """Build the public summary from a draft (as a plain dict) and its article.
 
     `example`: the worked example the model was shown, which its prose must not repeat.
+    `frames`: the deal reader's candidates. A draft that names a `main_deal` (the small
+    model's shape) gets the frames as its deals, the chosen one first; a draft without
+    `deals` at all gets them in the reader's order.
+    `prose_from_fields`: headline and summary of a deal article are rendered from the
+    verified deals, not taken from the model (a small model's prose is not trusted).
     """
     g = Grounder(article, example)
-    deals = unique([d for d in map(g.deal, draft.get("deals") or []) if d])
+    deal_drafts = draft.get("deals")
+    if deal_drafts is None:
+        keys = frame_keys(frames)
+        chosen = [f for key, f in zip(keys, frames, strict=True) if key == draft.get("main_deal")]
+        deal_drafts = [f.draft() for f in [*chosen, *(f for f in frames if f not in chosen)]]
+    deals = unique([d for d in map(g.deal, deal_drafts) if d])[:3]
     if deals and not _DEAL_WORDS.search(article.text):
         g.warnings.append("dropped the deals: the article uses no word for a deal")
         deals = []
@@ -249,9 +244,13 @@ def ground(
     model_points = [
         p for p in (g.prose(p, "key point") for p in draft.get("key_points") or []) if p
     ]
-    summary_text = g.prose(draft.get("summary"), "summary")
+    if prose_from_fields and deals:
+        summary_text, headline = None, deal_headline(deals[0])
+    else:
+        summary_text = g.prose(draft.get("summary"), "summary")
+        headline = g.prose(draft.get("headline"), "headline")
     summary = " ".join(s for s in [summary_text, *facts[:2]] if s) or _NOTHING
-    headline = g.prose(draft.get("headline"), "headline") or (
+    headline = headline or (
         deal_headline(deals[0]) if deals else (facts[0].rstrip(".") if facts else _NOTHING)
     )
     return Summary(
@@ -276,72 +275,3 @@ def unique(items: list[Any]) -> list[Any]:
             seen.add(key)
             kept.append(item)
     return kept
-
-
-# --- English renderings of verified fields ----------------------------------------------
-
-# What each kind of deal does, with an object ("acquire X") and without ("make an acquisition").
-_VERBS = {
-    DealKind.acquisition: ("acquire", "make an acquisition"),
-    DealKind.merger: ("merge with", "merge"),
-    DealKind.stake_purchase: ("buy a stake in", "buy a stake"),
-    DealKind.stake_sale: ("sell a stake in", "sell a stake"),
-    DealKind.investment: ("invest in", "invest"),
-    DealKind.funding_round: ("fund", "raise funding"),
-    DealKind.ipo: ("take public", "go public"),
-    DealKind.takeover_offer: ("bid for", "make a takeover bid"),
-    DealKind.asset_sale: ("buy assets of", "buy assets"),
-    DealKind.capital_increase: ("raise capital for", "raise capital"),
-    DealKind.loan: ("lend to", "borrow"),
-    DealKind.share_buyback: ("buy back shares of", "buy back shares"),
-    DealKind.insider_purchase: ("buy shares of", "buy shares"),
-    DealKind.other: ("do a deal with", "do a deal"),
-}
-_STATUS = {
-    DealStatus.rumored: "reportedly plans to",
-    DealStatus.in_talks: "is in talks to",
-    DealStatus.planned: "plans to",
-    DealStatus.offered: "has offered to",
-    DealStatus.agreed: "has agreed to",
-    DealStatus.completed: "has moved to",
-    DealStatus.failed: "failed to",
-}
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def deal_headline(deal: Deal) -> str:
-    with_object, without_object = _VERBS[deal.kind]
-    if deal.buyers:
-        what = f"{with_object} {_join(deal.targets)}" if deal.targets else without_object
-        return f"{_join(deal.buyers)} {_STATUS[deal.status]} {what}"
-    # No buyer: name the deal rather than guess who does what.
-    label = deal.kind.value.replace("_", " ").capitalize().replace("Ipo", "IPO")
-    of = f"of {_join(deal.targets)}" if deal.targets else f"by {_join(deal.sellers)}"
-    return f"{label} {of} ({deal.status.value.replace('_', ' ')})"
-
-
-def deal_sentence(deal: Deal) -> str:
-    """One English sentence whose every figure comes from a parsed, verified quote."""
-    parts = [deal_headline(deal)]
-    if deal.sellers:
-        parts.append(f"from {_join(deal.sellers)}")
-    if deal.amount:
-        parts.append(f"for {deal.amount.english}")
-    if deal.stake:
-        parts.append(f"(a {deal.stake.english} stake)")
-    if deal.valuation:
-        parts.append(f"at a valuation of {deal.valuation.english}")
-    if deal.price_per_share:
-        parts.append(f"at {deal.price_per_share.english} per share")
-    if deal.reported_by:
-        parts.append(f"according to {_join(deal.reported_by)}")
-    return " ".join(parts) + "."
-
-
-def move_sentence(move: MarketMove) -> str:
-    verb = {Direction.up: "rose", Direction.down: "fell", None: "moved"}[move.direction]
-    price = f" to {move.price.english}" if move.price else ""
-    return f"{move.company} shares {verb} {move.change.english}{price}."

@@ -9,21 +9,33 @@ candidate costs little, a missing party cannot be chosen at all.
 
 from __future__ import annotations
 
+import gzip
+import itertools
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
 
-_TOKEN = re.compile(r"[A-ZÄÖÜ][\w&.+-]*[\w&+]|[A-ZÄÖÜ]")
+_WORD = re.compile(r"[\w&+][\w&.+'’-]*[\w&+]|[\w&+]")
+# Legal forms: part of a name ("Bertelsmann AG"), never a name alone.
 LEGAL_SUFFIXES = frozenset(
     """
-AG GmbH SE KG KGaA Inc Inc. Corp Corp. Ltd Ltd. plc N.V. S.A. Holding Group Co. LLC ag gmbh
+AG GmbH SE KG KGaA Inc Inc. Corp Corp. Ltd Ltd. plc PLC N.V. S.A. SA Holding Group Co. LLC ag
+gmbh se ZRt Zrt. Zrt
 """.split()
 )
 # Endings of German common nouns (and of adjectives used as nouns).
 _NOUN_ENDINGS = tuple(
     """
-ung ungen heit heiten keit keiten schaft schaften tion tionen ion ionen tät täten nis nisse
-tum ismus ment mente chen lich isch ik ie ien ur uren enz enzen anz anzen ei eien ität
+ung ungen heit heiten keit keiten schaft schaften tion tionen tät täten nis nisse tum ismus
+ment mente chen lich isch ische ischer ischen isches ität
+kauf käufe verkauf geschäft geschäfte markt märkte konzern konzerne firma
+werk werke sparte sparten tochter töchter gruppe unternehmen aktie aktien anteil anteile
+chef chefs sprecher kreise kreisen investor investoren kunde kunden entwickler händler
+hersteller betreiber anbieter nutzer rivale rivalen sender senders zeitung agentur autobauer
+versicherer journalist analyst analysten
 """.split()
 )
 # Capitalised words frequent in business news that are never parties by themselves.
@@ -38,56 +50,354 @@ Bank Geld Kapital Deal Chef Börse Gespräch Gespräche Bericht Berichte Angaben
 Februar März April Mai Juni Juli August September Oktober November Dezember Montag
 Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Quartal Wochen Woche Tag Tage Rolle
 Trotz Während Neben Darüber Demnach Gleichzeitig Bisher Derzeit Aktuell Zudem Laut KI
-Mehr Weitere Ziel Plan Pläne Schritt Wert Zahl Rund Etwa Bis Franken Pfund
+Mehr Weitere Ziel Plan Pläne Schritt Wert Zahl Rund Etwa Bis Franken Pfund Banken
+Investoren Investor Kreisen Insider Analysten Anleger Aktionäre Käufer Verkäufer Börsen
+Deshalb Dabei Danach Dafür Dagegen Daher Denn Doch Erst Heute Gestern Morgen Jetzt Nun
+Inzwischen Unterdessen Zuletzt Zuvor Bereits Damals Außerdem Insgesamt Allerdings
+Mitte Anfang Hälfte Teil Seite Dollar-Milliarden Euro-Milliarden Kurs Kurse Umsatz Gewinn
+Verlust Dividende Milliarde Million Punkte Punkten Stand Hintergrund Grund Falls Sollte
+Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
 """.split()
+)
+# Words of company names that German text also uses as nouns: they continue a name
+# ("Grohmann Automation", "Siemens Energy", "Springer Nature") but never start one.
+BUSINESS_WORDS = frozenset(
+    """Automation Energy Energie Capital Partners Group Systems Solutions Technologies
+    Holdings Labs Ventures Media Motors Airlines Airways Bank Trust Nature Mail Payments
+    Electronics Medical Maritime Shipping Logistics Logistik Industries Services Software
+    Pharma Therapeutics Biotech Semiconductors Networks Finance Financial Insurance
+    Versicherung Versicherungen Verlag Verlages Solar Wind Power Immobilien Chemie Bau
+    Baustoffe Feinmechanik Elektrotechnik Systemtechnik Halbleiter Investment Investments
+    Beteiligungen Entertainment Health Healthcare Foods Retail Mobility Aerospace""".split()
+)
+# Descriptors: "Wirtschaftssender CNBC", "Nachrichtenagentur Bloomberg". A name after one
+# reported the news; it did not take part in the deal.
+MEDIA_WORDS = re.compile(
+    r"(?i)nachrichtenagentur|agentur|sender|zeitung|blatt|magazin|journal|dienst|portal|"
+    r"medien|fernseh|tv\b"
+)
+# Glued words: a scraper removed the spaces around a link ("DerDAXhat", "DieDHLGroup",
+# "Healthineersübernimmt"). Only a function word before, or a short finite verb after, a
+# capitalised run is split off, so "OpenAI", "ChatGPT" or "BioNTech" stay whole.
+_GLUED_HEAD = re.compile(
+    r"^(Der|Die|Das|Den|Dem|Des|Ein|Eine|Einer|Eines|Beim|Vom|Zum|Zur|Im|Am|Auch|Mit|Von|"
+    r"Bei|Für|Laut|Nach)(?=[A-ZÄÖÜ]{2}|[A-ZÄÖÜ][a-zäöüß]+[A-ZÄÖÜ])"
+)
+_GLUED_VERB = re.compile(
+    r"(?<=[\w&])(übernimmt|übernahm|kauft|kaufte|verkauft|verkaufte|erwirbt|erwarb|investiert|"
+    r"steigt|legte|verlor|gewann)$"
+)
+_GLUED_AFTER_ACRONYM = re.compile(r"(?<=[A-ZÄÖÜ]{2})(hat|hatte|ist|war|will|soll|wird|und|hält)$")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zäöüß]{3})\.(?=[A-ZÄÖÜ][a-zäöüß])")
+_ACRONYM_WORD = re.compile(r"^([A-ZÄÖÜ]{2,})([A-ZÄÖÜ][a-zäöüß]{3,})$")  # "DHLGroup"
+# A long lower-case run, then a capital: two words ("ChemikalienSiemens"); names such as
+# "ThyssenKrupp" or "ProSiebenSat.1" have shorter runs.
+_LOWER_UPPER = re.compile(r"(?<=[a-zäöüß]{7})(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name where it stands, from `start` to `end`; `text` is that span, with a space
+    put back where a scraper had glued two words ("DHLGroup" -> "DHL Group")."""
+
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _lexicon() -> frozenset[str]:
+    """German common nouns in every case and number (Wiktionary via german-nouns, CC BY-SA
+    4.0; see data/NOTICE.md): "Fokus", "Anlegern", "Notverkauf" are no parties."""
+    data = files("summarizer").joinpath("data/common_nouns.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
+
+
+def _is_common_noun(word: str) -> bool:
+    """A common noun by its ending, the stop list, the lexicon, or the lexicon's noun at its
+    end ("Geldspritze", "Fremdfirmen"). Names that are nouns too ("Amazon", "Tesla",
+    "Bertelsmann") are rescued by how the article uses them: see `_used_as_name`."""
+    lower = word.lower()
+    if word in _STOP or lower.endswith(_NOUN_ENDINGS) or lower.capitalize() in _STOP:
+        return True
+    lexicon = _lexicon()
+    if word in lexicon:
+        return True
+    head = word.rsplit("-", 1)[-1]
+    return len(head) >= 7 and any(head[i:].capitalize() in lexicon for i in range(2, len(head) - 4))
+
+
+_DESCRIPTOR = re.compile(
+    r"(?:Firma|Konzern|Unternehmen|Hersteller|Autobauer|Gruppe|Tochter|Tochterfirma|Rivale|"
+    r"Rivalen|Konkurrent|Konkurrenten|Marke|Anbieter|Händler|Versicherer|Zulieferer|Bank|"
+    r"Investor|Finanzinvestor|Start-up|Startup|Plattform|Entwickler|Chiphersteller)\s+$"
 )
 
 
-def _is_name_token(token: str) -> bool:
+_ARTICLE_LIKE = re.compile(
+    r"(?i)der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|im|am|zum|zur|vom|beim|"
+    r"ins|kein\w*|sein\w*|ihr\w*|unser\w*|dies\w*|jede\w*|viele|alle|[a-zäöüß]+(e|en|er|es|em)|"
+    r"[\d.,]+|nach|mit|ohne|für|gegen|durch|um|aus|auf|über|unter|zwischen|vor|seit|als|wie|"
+    r"in|an|zu|und|oder|sowie|[„\"(]"
+)
+
+
+def _used_as_name(word: str, text: str) -> bool:
+    """Whether the article uses a word the lexicon knows as a noun as a name: with a legal
+    form ("Bertelsmann AG"), as a compound's first part ("Amazon-Aktie"), after a
+    descriptor ("die Firma Tesla"), or without the article a common noun would take."""
+    escaped = re.escape(word)
+    suffixes = "|".join(re.escape(s) for s in sorted(LEGAL_SUFFIXES, key=len, reverse=True))
+    if re.search(rf"\b{escaped}\s+(?:{suffixes})(?!\w)", text):
+        return True
+    if re.search(rf"(?<![\w-]){escaped}-[A-ZÄÖÜ]", text):
+        return True
+    for m in re.finditer(rf"(?<![\w-]){escaped}(?![\w-])", text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if _DESCRIPTOR.search(before):
+            return True
+        # A singular noun takes an article ("der Fokus", "einen Notverkauf"); a company
+        # name does not ("Amazon prüft", "bei Siemens"). Plurals ("Banken") prove nothing.
+        previous = re.search(r"(\S+)\s+$", before)
+        bare = previous is None or not _ARTICLE_LIKE.fullmatch(previous.group(1))
+        if bare and not word.endswith(("en", "er", "ern", "el")):
+            return True
+    return False
+
+
+def is_name_word(token: str) -> bool:
+    """Whether a capitalised word may be (part of) a name by itself."""
     if token in LEGAL_SUFFIXES:
         return True
-    if token in _STOP or len(token) < 2:
+    if len(token) < 2 or not token[0].isupper() or token in _STOP:
+        return False
+    head = token.rsplit("-", 1)[-1]  # "KI-Firma" is a firm, "Mercedes-Benz" a name
+    if "-" in token and head and (head[0].islower() or _is_common_noun(head)):
         return False
     if any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token):
         return True  # OpenAI, ChatGPT, DFS, Amazon.com, A380
-    return not token.lower().endswith(_NOUN_ENDINGS)
+    lower = token.lower()
+    return not (lower.endswith(_NOUN_ENDINGS) or lower.capitalize() in _STOP)
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Words with their spans, glued words split where a scraper joined them."""
+    out = []
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group(0).rstrip(".")
+        if glued := _GLUED_SENTENCE.search(word):  # "Prozent.Bundeskanzlerin"
+            out.append((start, start + glued.start(), word[: glued.start()]))
+            start, word = start + glued.end(), word[glued.end() :]
+        if head := _GLUED_HEAD.match(word):
+            out.append((start, start + head.end(), head.group(0)))
+            start, word = start + head.end(), word[head.end() :]
+        tail = _GLUED_VERB.search(word) or _GLUED_AFTER_ACRONYM.search(word)
+        if tail and word[:1].isupper() and (tail.start() >= 4 or word[: tail.start()].isupper()):
+            out.append((start, start + tail.start(), word[: tail.start()]))
+            start, word = start + tail.start(), word[tail.start() :]
+        for piece in _LOWER_UPPER.split(word):
+            if acronym := _ACRONYM_WORD.match(piece):
+                out.append((start, start + acronym.end(1), acronym.group(1)))
+                start, piece = start + acronym.end(1), acronym.group(2)
+            out.append((start, start + len(piece), piece))
+            start += len(piece)
+    return out
+
+
+def name_mentions(text: str) -> list[Mention]:
+    """Every name in `text`, where it stands: neighbouring name words are one name ("Axel
+    Springer", "Daily Mail & General Trust"); a legal form ends one ("Bertelsmann AG");
+    a quoted lower-case name counts ("„con energy ag“"); a descriptor does not
+    ("KI-Firma", "Konzern")."""
+    mentions: list[Mention] = []
+    run: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        while run and run[-1][2] in {"&", "+"}:
+            run.pop()
+        if run and not all(t[2] in LEGAL_SUFFIXES for t in run):
+            if run[0][2] in LEGAL_SUFFIXES:
+                run.pop(0)
+            shown = text[run[0][0] : run[0][1]]
+            for (_, end, _), (start, stop, _) in itertools.pairwise(run):
+                shown += (text[end:start] or " ") + text[start:stop]  # unglued: a space
+            mentions.append(Mention(run[0][0], run[-1][1], shown))
+        run.clear()
+
+    waiting: list[tuple[int, int, str]] = []  # capitalised words a legal form may claim
+    for start, end, word in _tokens(text):
+        gap = text[run[-1][1] : start] if run else ""
+        # "KI-Firma OpenAI": a hyphenated descriptor is not joined to the name after it.
+        joins = (
+            run
+            and gap in ("", " ", "\u00a0")  # "": pieces of one glued word
+            and run[-1][2] not in LEGAL_SUFFIXES - {"Holding"}
+            and ("-" not in run[-1][2] or word in LEGAL_SUFFIXES)
+        )
+        if word in {"&", "+"} and run and gap == " ":
+            run.append((start, end, word))
+        elif is_name_word(word) or (joins and word in BUSINESS_WORDS):
+            if word in LEGAL_SUFFIXES and not joins and _adjacent(waiting, start, text):
+                # "Deutsche Flugsicherung GmbH": the legal form makes it a name, but not
+                # the descriptor before it ("Chemiekonzern Kalvion AG").
+                cut = [i + 1 for i, w in enumerate(waiting) if _DESCRIPTOR_WORD.search(w[2])]
+                run[:] = waiting[max(cut, default=0) :]
+            elif not joins:
+                flush()
+            run.append((start, end, word))
+            waiting = []
+        else:
+            capitalised = word[:1].isupper() and word not in _STOP
+            before = list(run) if _adjacent(run, start, text) else waiting
+            flush()
+            if not capitalised:
+                waiting = []
+            elif _adjacent(before, start, text):
+                waiting = [*before[-2:], (start, end, word)]
+            else:
+                waiting = [(start, end, word)]
+        _prefix_mention(start, end, word, mentions)
+    flush()
+    mentions += _quoted_names(text)
+    # "Kreditanstalt für Wiederaufbau": institutions are named with "für".
+    mentions += [Mention(m.start(), m.end(), m.group(0)) for m in _INSTITUTION.finditer(text)]
+    datelines = {m.start() for m in _DATELINE.finditer(text)}
+    mentions = [_without_descriptor(m) for m in mentions if m.start not in datelines]
+    verdicts: dict[str, bool] = {}  # one verdict per name, however often it is mentioned
+    for mention in mentions:
+        if mention.text not in verdicts:
+            verdicts[mention.text] = _plausible(mention, text, mentions)
+    kept = {m for m in mentions if verdicts[m.text]}
+    inside = {m for m in kept for o in kept if o != m and o.start <= m.start and m.end <= o.end}
+    return sorted(kept - inside, key=lambda m: m.start)
+
+
+_DESCRIPTOR_WORD = re.compile(
+    r"(konzern|hersteller|firma|unternehmen|gruppe|tochter|anbieter|händler|versicherer|"
+    r"entwickler|investor|produzent|zulieferer|betreiber|spezialist|dienstleister|riese|"
+    r"bauer|sender|agentur|institut|verband|reederei|familie|spezialisten?|gesellschafter|"
+    r"eigentümer|käufer|bieter|rivale|konkurrent|chef)$",
+    re.IGNORECASE,
+)
+
+
+def _adjacent(words: list[tuple[int, int, str]], start: int, text: str) -> bool:
+    return bool(words) and text[words[-1][1] : start] == " "
+
+
+# Heads of compounds whose first part is the company: "VW-Anteile", "EADS-Konzern".
+_COMPANY_HEADS = frozenset(
+    """Anteil Anteile Anteilen Anteils Aktie Aktien Aktienpaket Konzern Konzerns Gruppe
+    Tochter Mutter Mutterkonzern Beteiligung""".split()
+)
+
+
+_REGIONS = frozenset("US USA EU UK NRW DDR BRD".split())  # "US-Konzern": where, not who
+
+
+def _prefix_mention(start: int, end: int, word: str, mentions: list[Mention]) -> None:
+    prefix, _, head = word.partition("-")
+    if head in _COMPANY_HEADS and is_name_word(prefix) and prefix not in _REGIONS:
+        mentions.append(Mention(start, start + len(prefix), prefix))
+
+
+def _without_descriptor(mention: Mention) -> Mention:
+    """ "Reederei Skagerrak Shipping" is Skagerrak Shipping: common nouns before a name
+    describe it ("Chipzulieferer", "Unternehmerfamilie")."""
+    words = mention.text.split(" ")
+    drop = 0
+    while drop < len(words) - 1 and words[drop + 1] not in LEGAL_SUFFIXES:
+        describes = _DESCRIPTOR_WORD.search(words[drop])
+        place = words[drop].endswith("er") and _DESCRIPTOR_WORD.search(words[drop + 1])
+        if not (describes or place):
+            break
+        drop += 1
+    if drop == 0:
+        return mention
+    skipped = len(" ".join(words[:drop])) + 1
+    return Mention(mention.start + skipped, mention.end, " ".join(words[drop:]))
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    data = files("summarizer").joinpath("data/first_names.txt").read_text("utf-8")
+    return frozenset(data.split())
+
+
+def is_person(name: str, mentions: list[Mention]) -> bool:
+    """ "Frank Wendler", "Angela Merkel": a first name and one more word, never part of a
+    longer name in the article ("Axel Springer Verlag" is a firm)."""
+    words = name.split()
+    if len(words) != 2 or words[0] not in _first_names() or words[1] in BUSINESS_WORDS:
+        return False
+    return not any(m.text != name and m.text.startswith(name) for m in mentions)
+
+
+def _plausible(mention: Mention, text: str, mentions: list[Mention]) -> bool:
+    """A one-word name that the lexicon knows as a common noun stays only where the article
+    uses it as a name, or uses it as part of a longer name ("Springer" of "Axel Springer");
+    a word that stands only at the start of sentences and is written in lower case
+    elsewhere ("Droht", "Verkauft") is no name at all."""
+    name = mention.text
+    if " " in name or not name[:1].isupper():
+        return True
+    if any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name):
+        return True
+    if re.search(rf"\b{re.escape(name.lower())}\b", text):
+        return False
+    if not _is_common_noun(name):
+        return True
+    longer = (m.text.split() for m in mentions if " " in m.text)
+    return _used_as_name(name, text) or any(name in (w[0], w[-1]) for w in longer)
+
+
+# "KIEL (dpa-AFX) -": the city a wire story was filed from.
+_DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ/ -]{2,}(?=\s*(\(|[-–—]))", re.MULTILINE)
+_FUNCTION_WORDS = frozenset(
+    "nicht auf der die das den dem des und oder ist sind war nur noch auch mit von zu im am "
+    "in an bei für als wie so es sich ein eine kein keine".split()
+)
+_QUOTED = re.compile(r"[„\"“»]([a-zäöü][\w&.-]*(?: [\w&.-]+){0,3})[“\"”«]")
+
+
+def _quoted_names(text: str) -> list[Mention]:
+    """Lower-case brand names the article quotes: „con energy ag“, Elektroauto „mindset“
+    (a quoted word after a noun, or several words; a quoted „strategisch“ is a word)."""
+    return [
+        Mention(m.start(1), m.end(1), m.group(1))
+        for m in _QUOTED.finditer(text)
+        if len(m.group(1)) <= 40
+        and not set(m.group(1).split()) & _FUNCTION_WORDS
+        and (
+            " " in m.group(1)
+            or re.search(r"[A-ZÄÖÜ]\w+\s$", text[max(0, m.start() - 40) : m.start()])
+        )
+    ]
+
+
+def short_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Abbreviations the article defines: "Deutsche Flugsicherung GmbH (DFS)" makes "DFS"
+    another name of the same party."""
+    by_start = {m.start: m for m in mentions}
+    forms: dict[str, str] = {}
+    for mention in mentions:
+        opening = re.match(r"\s*[(„\"]\s*", text[mention.end : mention.end + 4])
+        short = opening and by_start.get(mention.end + opening.end())
+        if short and short.text != mention.text and len(short.text) < len(mention.text):
+            forms[short.text] = mention.text
+    return forms
+
+
+_INSTITUTION = re.compile(
+    r"\b[A-ZÄÖÜ]\w*(?:anstalt|institut|amt|ministerium|agentur|gesellschaft|verband|zentrum|"
+    r"stiftung|bank|kasse) für [A-ZÄÖÜ]\w+(?: und [A-ZÄÖÜ]\w+)?"
+)
 
 
 def candidate_names(text: str, *, limit: int = 25) -> list[str]:
     """Names in `text`, most frequent first, each exactly as it is written there."""
-    counts: Counter[str] = Counter()
-    for line in text.splitlines():
-        run: list[str] = []
-        for match in _TOKEN.finditer(line):
-            token = match.group(0).rstrip(".")
-            # Join "Axel Springer", but not a descriptor to its name ("KI-Firma OpenAI").
-            follows_run = (
-                run
-                and "-" not in run[-1]
-                and line[match.start() - 1] == " "
-                and line[: match.start()].rstrip().endswith(run[-1])
-            )
-            if _is_name_token(token) and (follows_run or not run):
-                run.append(token)
-                continue
-            _flush(run, counts)
-            run = [token] if _is_name_token(token) else []
-        _flush(run, counts)
+    counts = Counter(m.text for m in name_mentions(text))
     return [name for name, _ in counts.most_common(limit)]
-
-
-def _flush(run: list[str], counts: Counter[str]) -> None:
-    while (
-        run and run[-1] in LEGAL_SUFFIXES and len(run) > 1 and run[-1] not in {"AG", "SE", "GmbH"}
-    ):
-        run.pop()
-    if run and not all(token in LEGAL_SUFFIXES for token in run):
-        counts[" ".join(run)] += 1
-        if len(run) > 1:
-            # Keep short forms choosable ("CNBC" of "Wirtschaftssenders CNBC") without
-            # ranking them above names the article repeats.
-            for token in (run[0], run[-1]):
-                counts[token] += 0
 
 
 # --- comparing names across articles and against gold ------------------------------------

@@ -6,9 +6,12 @@ import asyncio
 import concurrent.futures
 import time
 from collections.abc import Coroutine
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import openai
+from pydantic import BaseModel
 
 from .backends import Backend, from_client, open_backend
 from .config import Settings
@@ -16,11 +19,12 @@ from .draft import Choices, draft_model
 from .errors import BackendError, InputError
 from .ground import ground
 from .ingest import Article, article_from_text
-from .llm import ask
+from .llm import Answer, ask
 from .models import ArticleSummary, Provenance, Usage
 from .parts import merge, split_text
 from .prices import estimate, load_prices
 from .prompt import PROMPT_VERSION, build_messages, estimate_tokens, example
+from .reader import read_deals, read_moves
 
 T = TypeVar("T")
 
@@ -38,20 +42,23 @@ async def summarize_article(
     """
     started = time.perf_counter()
     budget = backend.context_tokens and backend.context_tokens - ANSWER_TOKENS
-    prompt = _prompt(article)
-    if not budget or estimate_tokens(prompt[1]) <= budget:
+    choose = settings.chooses_frames(backend.name)
+    prompt = _prompt(article, choose)
+    if not budget or estimate_tokens(prompt.messages) <= budget:
         return await _summarize_one(article, prompt, backend, settings)
-    if _prompt_tokens(article_from_text(".")) > budget // 2:
+    if _prompt_tokens(article_from_text("."), choose) > budget // 2:
         raise InputError(
             f"{article.id}: the model's context ({backend.context_tokens} tokens) is too "
             "small for the instructions and a useful part of the article"
         )
-    texts = split_text(article.text, lambda text: _prompt_tokens(article_from_text(text)) <= budget)
+    texts = split_text(
+        article.text, lambda text: _prompt_tokens(article_from_text(text), choose) <= budget
+    )
     parts: list[ArticleSummary] = []
     for number, text in enumerate(texts, 1):
         part = article_from_text(text, id=f"{article.id} (part {number}/{len(texts)})")
         try:
-            parts.append(await _summarize_one(part, _prompt(part), backend, settings))
+            parts.append(await _summarize_one(part, _prompt(part, choose), backend, settings))
         except BackendError as exc:
             # The parts already read were paid for too.
             spent = [p.provenance.usage for p in parts]
@@ -60,18 +67,33 @@ async def summarize_article(
     return merge(parts, _provenance(article, backend, Usage(), started))
 
 
-Prompt = tuple[Choices, list[dict[str, str]]]
+@dataclass(frozen=True)
+class Prompt:
+    """The spans and frames the model may choose from, the messages that offer them, and
+    the answer's shape: built once per article (reading the article is the costly part)."""
+
+    choices: Choices
+    messages: list[dict[str, str]]
+    choose_frames: bool
+
+    @property
+    def needs_model(self) -> bool:
+        """Whether there is anything to ask: with a single frame to choose from and the
+        prose rendered from it, the small model's answer is known before it is asked."""
+        return not (self.choose_frames and len(self.choices.frames) == 1)
+
+    def response_model(self, *, constrained: bool = True) -> type[BaseModel]:
+        return draft_model(self.choices, constrained=constrained, choose_frames=self.choose_frames)
 
 
-def _prompt(article: Article) -> Prompt:
-    """The spans the model may choose from, and the messages that offer them: built once
-    per article (finding names and figures is the costly part)."""
+def _prompt(article: Article, choose_frames: bool) -> Prompt:
     choices = Choices.of(article)
-    return choices, build_messages(article, choices)
+    messages = build_messages(article, choices, choose_frames=choose_frames)
+    return Prompt(choices, messages, choose_frames)
 
 
-def _prompt_tokens(article: Article) -> int:
-    return estimate_tokens(_prompt(article)[1])
+def _prompt_tokens(article: Article, choose_frames: bool) -> int:
+    return estimate_tokens(_prompt(article, choose_frames).messages)
 
 
 async def _summarize_one(
@@ -79,10 +101,16 @@ async def _summarize_one(
 ) -> ArticleSummary:
     """One model call for an article whose prompt fits the context."""
     started = time.perf_counter()
-    choices, messages = prompt
+    if not prompt.needs_model:
+        answer = Answer(parsed=None, raw_json="{}", usage=Usage(cost_usd=Decimal(0)))
+        return _grounded({}, article, prompt, _provenance(article, backend, answer.usage, started))
     try:
         answer = await ask(
-            backend, messages, draft_model(choices), settings=settings, max_tokens=ANSWER_TOKENS
+            backend,
+            prompt.messages,
+            prompt.response_model(),
+            settings=settings,
+            max_tokens=ANSWER_TOKENS,
         )
     except BackendError as exc:
         if exc.usage is not None:
@@ -96,11 +124,28 @@ async def _summarize_one(
         # Every attempt failed validation: read the last answer without the enums, so
         # grounding keeps only what the article supports and says what it dropped.
         warnings.append(f"the model's answer failed validation: {answer.validation_error}")
-        draft = _lenient(answer.raw_json, choices, answer.usage)
+        draft = _lenient(answer.raw_json, prompt, answer.usage)
     provenance = _provenance(article, backend, answer.usage, started)
-    summary = ground(draft, article, provenance, example=example())
+    summary = _grounded(draft, article, prompt, provenance)
     summary.warnings[:0] = warnings
     return summary
+
+
+def _grounded(
+    draft: dict[str, Any], article: Article, prompt: Prompt, provenance: Provenance
+) -> ArticleSummary:
+    """Ground a draft; in the small-model shape the deals and price moves are the
+    reader's and the prose is rendered from them."""
+    if prompt.choose_frames:
+        draft = {**draft, "market_moves": read_moves(article.text)}
+    return ground(
+        draft,
+        article,
+        provenance,
+        example=example(),
+        frames=prompt.choices.frames,
+        prose_from_fields=prompt.choose_frames,
+    )
 
 
 def _provenance(article: Article, backend: Backend, usage: Usage, started: float) -> Provenance:
@@ -119,10 +164,10 @@ def _price(usage: Usage, backend: Backend, settings: Settings) -> None:
     usage.cost_usd = estimate(usage, backend.model, load_prices(settings.prices), free=backend.free)
 
 
-def _lenient(raw_json: str | None, choices: Choices, usage: Usage) -> dict[str, Any]:
+def _lenient(raw_json: str | None, prompt: Prompt, usage: Usage) -> dict[str, Any]:
     try:
         return (
-            draft_model(choices, constrained=False)
+            prompt.response_model(constrained=False)
             .model_validate_json(raw_json or "")
             .model_dump(mode="json")
         )
@@ -130,6 +175,26 @@ def _lenient(raw_json: str | None, choices: Choices, usage: Usage) -> dict[str, 
         raise BackendError(
             "the model's answer did not fit the schema, even after re-asks", usage
         ) from None
+
+
+def summarize_by_reader(article: Article) -> ArticleSummary:
+    """The deal reader alone, no model: the deals are the reader's frames, grounded like
+    any answer, and the prose is rendered from them. Instant, and the floor every backend
+    is measured against (`summarizer eval --reader-only`)."""
+    started = time.perf_counter()
+    frames = tuple(read_deals(article.text))
+    provenance = Provenance(
+        backend="reader",
+        model="none",
+        prompt_version=PROMPT_VERSION,
+        usage=Usage(cost_usd=Decimal(0)),
+        latency_seconds=0.0,
+        input_sha256=article.sha256,
+    )
+    draft = {"market_moves": read_moves(article.text)}
+    summary = ground(draft, article, provenance, frames=frames, prose_from_fields=True)
+    summary.provenance.latency_seconds = round(time.perf_counter() - started, 3)
+    return summary
 
 
 async def asummarize(

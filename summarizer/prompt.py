@@ -17,9 +17,10 @@ from typing import Any
 from .draft import Choices
 from .ingest import Article, article_from_text
 from .names import LEGAL_SUFFIXES
+from .reader import Frame, frame_keys
 
 # Bump when a template changes: it is part of provenance and of every cache key.
-PROMPT_VERSION = "summarize-v1"
+PROMPT_VERSION = "summarize-v2"
 
 
 def _read(name: str) -> str:
@@ -69,7 +70,7 @@ def example() -> Example:
     return Example(
         _read("example_article.txt").strip(),
         json.loads(_read("example_answer.json")),
-        _read("summarize.txt"),
+        _read("summarize.txt") + _read("choose.txt"),
     )
 
 
@@ -79,12 +80,29 @@ def _as_data(text: str) -> str:
 
 
 def _article_block(text: str, choices: Choices) -> str:
+    deals = [
+        f"{key}: {describe(frame)}"
+        for key, frame in zip(frame_keys(choices.frames), choices.frames, strict=True)
+    ]
     return (
         f"<article>\n{_as_data(text)}\n</article>\n"
+        f"Deals found in the article: {'; '.join(deals) or 'none'}\n"
         f"Names in the article: {'; '.join(choices.names) or 'none'}\n"
         f"Amounts in the article: {'; '.join(choices.money) or 'none'}\n"
         f"Percentages in the article: {'; '.join(choices.percents) or 'none'}"
     )
+
+
+def describe(frame: Frame) -> str:
+    """A frame in one line of the prompt: kind, status, roles, figures."""
+    parts = [f"{frame.kind.value} ({frame.status.value})"]
+    for role in ("buyers", "targets", "sellers"):
+        if names := getattr(frame, role):
+            parts.append(f"{role}: {', '.join(names)}")
+    for figure in ("amount", "valuation", "stake", "price_per_share"):
+        if quote := getattr(frame, figure):
+            parts.append(f"{figure.replace('_', ' ')}: {quote}")
+    return ", ".join(parts)
 
 
 def estimate_tokens(messages: list[dict[str, str]]) -> int:
@@ -93,24 +111,40 @@ def estimate_tokens(messages: list[dict[str, str]]) -> int:
     return sum(len(m["content"]) for m in messages) // 3 + 1
 
 
+def _example_answer(shown: Example, choose_frames: bool) -> dict[str, Any]:
+    """The worked example's answer in the shape the model fills: the small model's shape
+    keeps the prose and market moves and names the deal by its key."""
+    if not choose_frames:
+        return shown.answer
+    answer = {key: shown.answer[key] for key in ("headline", "summary", "market_moves")}
+    return {"main_deal": "D1", **answer}
+
+
 @cache
-def _instructions_and_example() -> tuple[dict[str, str], ...]:
-    """The turns before the article: the same for every article, so built once."""
+def _instructions_and_example(choose_frames: bool) -> tuple[dict[str, str], ...]:
+    """The turns before the article: the same for every article, so built once (and the
+    model server can reuse their processed prefix across a batch)."""
     shown = example()
     example_choices = Choices.of(article_from_text(shown.article))
+    template = "choose.txt" if choose_frames else "summarize.txt"
     return (
         {
             "role": "user",
-            "content": _read("summarize.txt").strip()
+            "content": _read(template).strip()
             + "\n\n"
             + _article_block(shown.article, example_choices),
         },
-        {"role": "assistant", "content": json.dumps(shown.answer, ensure_ascii=False)},
+        {
+            "role": "assistant",
+            "content": json.dumps(_example_answer(shown, choose_frames), ensure_ascii=False),
+        },
     )
 
 
-def build_messages(article: Article, choices: Choices) -> list[dict[str, str]]:
+def build_messages(
+    article: Article, choices: Choices, *, choose_frames: bool = False
+) -> list[dict[str, str]]:
     return [
-        *(dict(turn) for turn in _instructions_and_example()),  # copies: callers may mutate
+        *(dict(turn) for turn in _instructions_and_example(choose_frames)),  # callers may mutate
         {"role": "user", "content": _article_block(article.text.strip(), choices)},
     ]

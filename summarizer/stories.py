@@ -16,10 +16,10 @@ from decimal import Decimal
 from pydantic import BaseModel, Field
 
 from .batch import BatchResult, totals
-from .ground import deal_headline
 from .models import DEAL_FIGURES, Deal, DealKind, MoneyFigure, PercentFigure, Usage
 from .money import roughly_equal
 from .names import same_party
+from .phrasing import deal_headline
 
 # Kinds that reports of one deal use interchangeably.
 _FAMILY = {

@@ -13,11 +13,19 @@ from summarizer.quotes import contains
 
 from .conftest import ROOT
 
-GOLD = sorted((ROOT / "gold").glob("*.json"))
+GOLD = sorted(p for p in (ROOT / "gold").glob("*.json") if p.name != "splits.json")
 
 
 def test_the_gold_set_covers_corpus_and_seeds() -> None:
     assert len(GOLD) >= 18
+
+
+def test_every_gold_article_is_either_dev_or_held_out() -> None:
+    """The split that keeps the deal reader honest: rules are written on dev only."""
+    splits = json.loads((ROOT / "gold" / "splits.json").read_text(encoding="utf-8"))
+    dev, held_out = set(splits["dev"]), set(splits["held_out"])
+    assert not dev & held_out
+    assert dev | held_out == {p.stem for p in GOLD}
 
 
 @pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)

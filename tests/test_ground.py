@@ -197,7 +197,7 @@ def test_deal_sentences_read_as_english_whatever_the_roles() -> None:
     )
     assert summary.key_points[:2] == [
         "Amazon reportedly plans to make an acquisition.",
-        "IPO of OpenAI (planned).",
+        "OpenAI plans to go public.",
     ]
 
 

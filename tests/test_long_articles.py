@@ -47,9 +47,10 @@ def test_a_deal_in_the_last_paragraph_survives_the_split() -> None:
 
     with stub_server(route) as stub:
         client = openai.AsyncOpenAI(base_url=stub.base_url, api_key="x", max_retries=0)
-        backend = wrap(client, Settings(), name="local", model="m", context_tokens=4096)
+        settings = Settings(deals="hints")  # the model fills every field, as an API would
+        backend = wrap(client, settings, name="local", model="m", context_tokens=4096)
         summary = asyncio.run(
-            summarize_article(article_from_text(text, id="long"), backend, Settings())
+            summarize_article(article_from_text(text, id="long"), backend, settings)
         )
     parts = len(stub.requests)
     assert parts > 1

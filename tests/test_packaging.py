@@ -8,7 +8,7 @@ from pathlib import Path
 from .conftest import ROOT
 
 
-def test_the_wheel_ships_every_prompt_file(tmp_path: Path) -> None:
+def test_the_wheel_ships_every_prompt_and_data_file(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
         check=True,
@@ -16,5 +16,7 @@ def test_the_wheel_ships_every_prompt_file(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("summarizer-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for prompt in (ROOT / "summarizer" / "prompts").iterdir():
-        assert f"summarizer/prompts/{prompt.name}" in names
+    for folder in ("prompts", "data"):
+        for file in (ROOT / "summarizer" / folder).iterdir():
+            assert f"summarizer/{folder}/{file.name}" in names
+    assert "summarizer/reader/frames.py" in names

@@ -1,0 +1,511 @@
+"""Deal frames: what one German deal statement says, read by code.
+
+A frame is found where a sentence uses deal vocabulary (lexicon.TRIGGERS). Its roles come
+from the clause: German marks them with prepositions and voice ("X übernimmt Y", "Y wird
+von X übernommen", "Einstieg von X bei Y", "X verkauft Y an Z"). Its figures are the
+amounts and percentages of that sentence whose neighbouring words say what they are (a
+price per share, a valuation, the amount), or of the sentence right after it when that one
+only adds a figure ("Der Kaufpreis beträgt ..."). A figure about another party ("Microsoft
+hält 27 Prozent") stands in a sentence without a trigger and so belongs to no frame.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import DealKind, DealStatus
+from ..money import find_money, find_percents
+from ..names import (
+    Mention,
+    is_name_word,
+    is_person,
+    name_mentions,
+    normalize_name,
+    same_party,
+    short_forms,
+)
+from . import lexicon
+from .sentences import Sentence, split_sentences
+
+_PREPOSITIONS = {
+    "von": "von",
+    "vom": "von",
+    "durch": "durch",
+    "an": "an",
+    "am": "an",
+    "bei": "bei",
+    "beim": "bei",
+    "in": "in",
+    "im": "in",
+    "ins": "in",
+    "für": "für",
+    "mit": "mit",
+    "über": "über",
+    "zu": "zu",
+    "zum": "zu",
+    "zur": "zu",
+    "aus": "aus",
+    "gegen": "gegen",
+    "unter": "unter",
+    "nach": "nach",
+}
+_DETERMINERS = frozenset(
+    """der die das den dem des ein eine einer einem eines einen sein seine seiner seinem
+    seinen ihr ihre ihrer ihrem ihren dessen deren""".split()
+)
+_AUXILIARIES = re.compile(r"\b(wird|wurde|werden|wurden|worden|soll|sollen|sollte)\b", re.I)
+_PARTICIPLE = re.compile(
+    r"\b(übernommen|gekauft|erworben|verkauft|veräußert|übertragen|privatisiert)\b", re.I
+)
+_NOMINAL = re.compile(
+    r"\b(übernahme|kauf|erwerb|einstieg|verkauf|beteiligung|investition|fusion)", re.I
+)
+_SELLING = re.compile(
+    r"verkauf|verkäuf|veräußer|privatisier|abgestoßen|abstoßen|trennt sich|\bgibt|abspalt", re.I
+)
+_RECEIVES = re.compile(r"\b(erhält|erhielt|bekommt|bekam|beantragt|nimmt|nahm|sichert sich)\b")
+_ROLE_SENTENCE = re.compile(r"\b(ver)?käufer (war|ist|sind|waren)\b", re.I)
+_COARSE = {
+    DealKind.investment: "invest",
+    DealKind.stake_purchase: "invest",
+    DealKind.funding_round: "invest",
+    DealKind.capital_increase: "invest",
+    DealKind.acquisition: "acquire",
+    DealKind.takeover_offer: "acquire",
+}
+# Kinds whose company is the target and that need no buyer to be a deal.
+_TARGET_ONLY = {
+    DealKind.ipo,
+    DealKind.funding_round,
+    DealKind.capital_increase,
+    DealKind.share_buyback,
+}
+_BUYING = {
+    DealKind.acquisition,
+    DealKind.stake_purchase,
+    DealKind.investment,
+    DealKind.takeover_offer,
+    DealKind.insider_purchase,
+    DealKind.share_buyback,
+}
+
+
+@dataclass
+class Frame:
+    """One candidate deal: its kind, status, roles and figures, each a span of the article."""
+
+    kind: DealKind
+    status: DealStatus
+    buyers: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    sellers: list[str] = field(default_factory=list)
+    amount: str | None = None
+    valuation: str | None = None
+    stake: str | None = None
+    price_per_share: str | None = None
+    reported_by: list[str] = field(default_factory=list)
+    evidence: str = ""
+    sentence: int = 0
+    status_stated: bool = True  # False: no cue, the status is the default for the tense
+
+    def draft(self) -> dict[str, Any]:
+        """The frame in the shape a model's deal draft has, for the same grounding."""
+        return {
+            "kind": self.kind.value,
+            "status": self.status.value,
+            "buyers": self.buyers,
+            "targets": self.targets,
+            "sellers": self.sellers,
+            "amount": self.amount,
+            "valuation": self.valuation,
+            "stake": self.stake,
+            "price_per_share": self.price_per_share,
+            "reported_by": self.reported_by,
+        }
+
+    def parties(self) -> list[str]:
+        return [*self.buyers, *self.targets, *self.sellers]
+
+
+def frame_keys(frames: tuple[Frame, ...] | list[Frame]) -> tuple[str, ...]:
+    """Short keys a model chooses frames by ("D1", "D2", ...): a few tokens instead of a
+    whole description; code maps the key back to its frame."""
+    return tuple(f"D{number}" for number in range(1, len(frames) + 1))
+
+
+@dataclass(frozen=True)
+class _Arg:
+    """A name in a clause and what marks its role: a preposition, or nothing."""
+
+    name: str
+    start: int  # offset in the sentence
+    marker: str | None
+
+
+def read_deals(text: str) -> list[Frame]:
+    """The article's candidate deals, the one it is most about first."""
+    mentions = name_mentions(text)
+    sentences = split_sentences(text)
+    salient = _salient_company(mentions)
+    frames: list[Frame] = []
+    for index, sentence in enumerate(sentences):
+        inside = _within(mentions, sentence)
+        frame = _frame(sentence, index, inside, frames, salient)
+        if frame is not None:
+            frames.append(frame)
+        elif frames and index - frames[-1].sentence <= 4:
+            _follow_up(frames[-1], sentence, inside)
+    aliases = short_forms(text, mentions)
+    ranked = _rank(_merge(frames, aliases), mentions)
+    media = [n for s in sentences for n in _arguments(s, _within(mentions, s))[1]]
+    for frame in ranked:
+        if frame.status in (DealStatus.rumored, DealStatus.in_talks):
+            frame.reported_by += [n for n in dict.fromkeys(media) if n not in frame.reported_by]
+        frame.reported_by = [n for n in frame.reported_by if not _among(n, frame.parties())]
+    return ranked
+
+
+def _within(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+    return [m for m in mentions if sentence.start <= m.start < sentence.end]
+
+
+def _salient_company(mentions: list[Mention]) -> str | None:
+    """The name the article mentions most: what "der Konzern" most likely refers to."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.text] = counts.get(mention.text, 0) + 1
+    return max(counts, key=lambda name: counts[name], default=None)
+
+
+# "des Konzerns", "das Unternehmen": a party named by what it is, not by its name.
+_DESCRIBED = re.compile(
+    r"\b(des|der|den|das|dem)( \w+){0,3}? (Konzerns?|Unternehmens?|Firma|Herstellers?|"
+    r"Gruppe|Start-ups?)\b"
+)
+# "wie Sachsensol mitteilte": who announced the news, not a party to it.
+_ANNOUNCER = re.compile(r"(?:\bwie|\bteilte?|\bsagte|\berklärte)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ANNOUNCED = re.compile(
+    r"^\s*(?:\w+\s+){0,4}?(mitteilte|bekanntgab|berichtete|erklärte|bestätigte|mitteilt)\b"
+)
+# "Hoshino führt die Finanzierungsrunde an": the round's lead investor.
+_LEADS = re.compile(r"\bführ\w* .{0,80}\ban\b|angeführt|unter (der )?führung", re.IGNORECASE)
+
+
+def _frame(
+    sentence: Sentence,
+    index: int,
+    mentions: list[Mention],
+    before: list[Frame],
+    salient: str | None,
+) -> Frame | None:
+    text = sentence.text
+    if lexicon.NOT_A_DEAL.search(text) or _ROLE_SENTENCE.search(text):
+        return None
+    trigger = _trigger(text)
+    if trigger is None:
+        return None
+    kind, match = trigger
+    args, media = _arguments(sentence, mentions)
+    if kind is DealKind.asset_sale:
+        kind = _sale_kind(text)
+    status = _status(kind, text)
+    frame = Frame(
+        kind=kind,
+        status=status or lexicon.DEFAULT_STATUS,
+        evidence=text,
+        sentence=index,
+        status_stated=status is not None,
+    )
+    frame.reported_by = media
+    _assign_roles(frame, args, text, match)
+    # "Der Konzern will ... übernehmen": the subject is the buyer named before.
+    described = re.match(r"(der|die|das) [A-ZÄÖÜ]", text, re.IGNORECASE)
+    if not frame.buyers and frame.targets and kind in _BUYING and before and described:
+        frame.buyers = before[-1].buyers[:1]
+    after = text[match.end() - 40 :]
+    wants_target = kind in _BUYING or kind in (DealKind.loan, DealKind.funding_round)
+    if frame.buyers and not frame.targets and wants_target and _DESCRIBED.search(after):
+        frame.targets = [n for n in [salient] if n and not _among(n, frame.buyers)]
+    if not _enough(frame):
+        return None
+    _figures(frame, text, match.start())
+    return frame
+
+
+def _trigger(text: str) -> tuple[DealKind, re.Match[str]] | None:
+    """The deal word of a sentence and its kind; plurals that name deals in general
+    ("feindliche Übernahmen") are no trigger."""
+    for kind, pattern in lexicon.TRIGGERS:
+        for match in pattern.finditer(text):
+            if not lexicon.GENERIC_PLURAL.match(text, match.start()):
+                return kind, match
+    return None
+
+
+def _sale_kind(text: str) -> DealKind:
+    """A sale is of a stake, of an asset, or (seen from the buyer) of a whole company;
+    a privatisation sells shares."""
+    if lexicon.STAKE_WORDS.search(text) or re.search(r"privatisier", text, re.I):
+        return DealKind.stake_sale
+    if lexicon.ASSET_WORDS.search(text):
+        return DealKind.asset_sale
+    return DealKind.acquisition
+
+
+def _status(kind: DealKind, text: str) -> DealStatus | None:
+    """The status the sentence's words state, or None where they state none."""
+    status = next((s for s, p in lexicon.STATUS_CUES if p.search(text)), None)
+    if status is None and kind is DealKind.takeover_offer:
+        return DealStatus.offered
+    return status
+
+
+def _arguments(sentence: Sentence, mentions: list[Mention]) -> tuple[list[_Arg], list[str]]:
+    """The names of a clause with their markers, and the news outlets it cites apart."""
+    args: list[_Arg] = []
+    media: list[str] = []
+    text = sentence.text
+    for mention in mentions:
+        start = mention.start - sentence.start
+        before, after = text[:start], text[mention.end - sentence.start :]
+        if (
+            lexicon.MEDIA.match(mention.text)
+            or lexicon.MEDIA_BEFORE.search(before)
+            or lexicon.MEDIA_AFTER.match(after)
+        ):
+            media.append(mention.text)
+            continue
+        if _ANNOUNCER.search(before) and _ANNOUNCED.match(after):
+            continue
+        if is_person(mention.text, mentions) and not lexicon.INSIDER.search(text):
+            continue
+        args.append(_Arg(mention.text, start, _marker(before)))
+    return args, list(dict.fromkeys(media))
+
+
+def _marker(before: str) -> str | None:
+    """The preposition that governs the name after `before`, looking back over articles,
+    adjectives and descriptors ("in den ChatGPT-Entwickler OpenAI" -> "in")."""
+    words = re.findall(r"[\w'’.-]+|[,;:()]", before)[-5:]
+    for word in reversed(words):
+        lower = word.lower()
+        if lower in _PREPOSITIONS:
+            return _PREPOSITIONS[lower]
+        if word in ",;:()" or lower in {"und", "oder", "sowie"} or _NOMINAL.match(word):
+            return None  # "Beteiligung der KfW": a deal noun's genitive is unmarked
+        descriptor = word[:1].isupper() and not is_name_word(word)
+        adjective = word[:1].islower() and re.search(r"(e|en|er|es|em)$", lower)
+        if not (lower in _DETERMINERS or descriptor or adjective or lower.isdigit()):
+            return None
+    return None
+
+
+def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[str]) -> None:
+    kind = frame.kind
+    passive = bool(_AUXILIARIES.search(text) and _PARTICIPLE.search(text))
+    nominal = bool(_NOMINAL.match(trigger.group(0)))
+    plain = [a for a in args if a.marker is None]
+    by = [a for a in args if a.marker in ("von", "durch")]
+    into = [a for a in args if a.marker in ("in", "bei", "an")]
+
+    def names(items: list[_Arg]) -> list[str]:
+        return list(dict.fromkeys(a.name for a in items))
+
+    if kind is DealKind.merger:
+        frame.buyers = names([a for a in args if a.marker in (None, "mit", "von")])[:3]
+    elif kind is DealKind.funding_round and _LEADS.search(text):
+        frame.buyers = names(plain or [a for a in args if a.marker == "unter"])[:2]
+        frame.targets = names([a for a in args if a.marker in ("für", "bei", "in")])[:1]
+    elif kind in _TARGET_ONLY:
+        frame.targets = names(plain or [a for a in args if a.marker in ("für", "bei")])[:1]
+        frame.buyers = names(
+            [a for a in by if a.start > trigger.start()] + [a for a in args if a.marker == "unter"]
+        )[:3]
+        if kind is DealKind.share_buyback:
+            frame.buyers, frame.targets = frame.targets, []
+    elif kind is DealKind.loan:
+        if _RECEIVES.search(text):
+            frame.targets, frame.buyers = names(plain)[:1], names(by)[:2]
+        else:
+            frame.buyers = names([a for a in args if a.marker == "unter"] or plain)[:1]
+            rest = [a for a in plain if a.name not in frame.buyers]
+            frame.targets = names([a for a in args if a.marker in ("an", "für")] or rest)[:1]
+    elif _SELLING.search(trigger.group(0)):
+        to = [a for a in args if a.marker == "an"]
+        frame.buyers = names(to)[:2]
+        if re.search(r"privatisier", trigger.group(0), re.I):
+            frame.targets = names(plain or by)[:1]  # the state sells the company itself
+        elif passive:
+            frame.targets = names(plain)[:1]
+            frame.sellers = names(by)[:1]
+        else:
+            frame.sellers = names(plain)[:1]
+            rest = [a for a in plain[1:] if a.name not in frame.sellers]
+            frame.targets = names(rest or [a for a in by if a.start > trigger.start()])[:1]
+    else:  # buying: acquisition, stake purchase, investment, offer, insider purchase
+        after = [a for a in args if a.start > trigger.start()]
+        if passive or (nominal and any(a.marker == "durch" for a in args)):
+            frame.buyers = names(by if passive else [a for a in by if a.marker == "durch"])[:2]
+            frame.targets = names(
+                [a for a in plain if a.name not in frame.buyers]
+                or [a for a in after if a.marker == "von"]
+            )[:1]
+        elif nominal:
+            # "Einstieg von X bei Y", "Übernahme von Y", "Amazons Investition in Y";
+            # a stake's genitive is its holder ("Beteiligung der KfW"), a takeover's
+            # its target ("Übernahme der Bertelsmann AG").
+            near = trigger.end() + 30
+            of = [a for a in after if a.marker in ("von", None) and a.start < near]
+            frame.targets = names([a for a in into if a.start > trigger.start()])[:1]
+            holder = kind in (DealKind.stake_purchase, DealKind.investment)
+            if frame.targets or holder:
+                frame.buyers = names(of or [a for a in plain if a.start < trigger.start()])[:2]
+            else:
+                frame.targets = names(of or [a for a in after if a.marker is None])[:1]
+                frame.buyers = names([a for a in plain if a.start < trigger.start()])[:2]
+        else:
+            frame.buyers = names(plain)[:1]
+            objects = [a for a in plain[1:] if a.name not in frame.buyers]
+            placed = [a for a in into if a.name not in frame.buyers]
+            if kind is DealKind.acquisition:  # "kauft Y" (in Y is where, not whom)
+                placed = [a for a in placed if a.marker != "in"]
+                objects, placed = placed, objects
+            frame.targets = names(placed or objects or [a for a in after if a.marker == "für"])[:1]
+            frame.sellers = names([a for a in args if a.marker == "von" and a.start > 0])[:1]
+            if frame.sellers and frame.sellers[0] in frame.buyers + frame.targets:
+                frame.sellers = []
+    frame.targets = [n for n in frame.targets if n not in frame.buyers]
+
+
+def _enough(frame: Frame) -> bool:
+    """A deal names who does it to whom; a listing or a round needs only its company."""
+    if frame.kind in _TARGET_ONLY or frame.kind is DealKind.merger:
+        return bool(frame.targets or frame.buyers) and (
+            frame.kind is not DealKind.merger or len(frame.buyers) >= 1
+        )
+    if frame.kind in (DealKind.asset_sale, DealKind.stake_sale):
+        return bool(frame.sellers or frame.buyers or frame.targets)
+    if frame.kind is DealKind.investment:
+        return bool(frame.targets)  # money "invested in a plant" is spending, not a deal
+    return bool(frame.buyers and (frame.targets or frame.sellers)) or bool(
+        frame.targets and frame.kind is not DealKind.acquisition
+    )
+
+
+def _figures(frame: Frame, text: str, trigger_at: int) -> None:
+    """Give each figure of the sentence its role, from the words right around it."""
+    amounts: list[tuple[int, str]] = []
+    for money in find_money(text):
+        before = text[max(0, money.start - 45) : money.start]
+        after = text[money.end : money.end + 45]
+        if lexicon.PRICE_PER_SHARE.search(after[:20] + " " + before[-20:]):
+            frame.price_per_share = frame.price_per_share or money.text
+        elif lexicon.VALUATION.search(before[-45:] + " " + after[:25]):
+            frame.valuation = frame.valuation or money.text
+        elif lexicon.NOT_DEAL_MONEY.search(before[-30:]) or before.rstrip().endswith("("):
+            continue
+        elif lexicon.AMOUNT_CUES.search(before[-35:]) or abs(money.start - trigger_at) < 60:
+            amounts.append((abs(money.start - trigger_at), money.text))
+    if amounts and frame.amount is None:
+        frame.amount = min(amounts)[1]
+    if frame.stake is None and lexicon.direction_in(text) is None:
+        stakes = [
+            (abs(percent.start - trigger_at), percent.text)
+            for percent in find_percents(text)
+            if lexicon.STAKE_CUES.search(text[max(0, percent.start - 60) : percent.end + 40])
+            and not lexicon.HOLDING.search(text[max(0, percent.start - 40) : percent.start])
+            and not lexicon.PREMIUM.search(text[max(0, percent.start - 40) : percent.end + 30])
+        ]
+        frame.stake = min(stakes)[1] if stakes else None
+
+
+def _follow_up(frame: Frame, sentence: Sentence, mentions: list[Mention]) -> None:
+    """A sentence that only adds to the deal before it: its price, its seller."""
+    text = sentence.text
+    if _ROLE_SENTENCE.search(text):
+        names = [m.text for m in mentions]
+        role = frame.sellers if text.lower().find("verkäufer") >= 0 else frame.buyers
+        role += [n for n in names[:1] if n not in role]
+        return
+    others = [m.text for m in mentions if not _among(m.text, frame.parties())]
+    trigger = _trigger(text)
+    same_kind = trigger is not None and _coarse(trigger[0]) == _coarse(frame.kind)
+    if (same_kind or lexicon.FOLLOW_UP.search(text)) and not others:
+        _figures(frame, text, trigger[1].start() if trigger else 0)
+
+
+def _coarse(kind: DealKind) -> str:
+    return _COARSE.get(kind, kind.value)
+
+
+def _among(name: str, names: list[str], aliases: dict[str, str] | None = None) -> bool:
+    """Whether `name` is one of `names`, by alias ("Amazon.com" is "Amazon") or by an
+    abbreviation the article defines ("DFS")."""
+    aliases = aliases or {}
+    entity = [name, *([aliases[name]] if name in aliases else [])]
+    return any(
+        same_party(other, entity) or same_party(aliases.get(other, other), entity)
+        for other in names
+    )
+
+
+def _same_deal(a: Frame, b: Frame, aliases: dict[str, str]) -> bool:
+    """Two statements of one deal: the same coarse kind, a shared target (or none on
+    either side), and buyers that do not contradict each other."""
+    if _coarse(a.kind) != _coarse(b.kind):
+        return False
+    shared = any(_among(t, b.targets, aliases) for t in a.targets)
+    same_target = shared or not (a.targets or b.targets)
+    buyers_agree = (
+        not a.buyers or not b.buyers or any(_among(n, b.buyers, aliases) for n in a.buyers)
+    )
+    return same_target and buyers_agree and bool(a.targets or a.buyers)
+
+
+def _merge(frames: list[Frame], aliases: dict[str, str]) -> list[Frame]:
+    """One frame per deal: later mentions add roles and figures to the first."""
+    merged: list[Frame] = []
+    for frame in frames:
+        into = next((m for m in merged if _same_deal(m, frame, aliases)), None)
+        if into is None:
+            merged.append(frame)
+            continue
+        for role in ("buyers", "targets", "sellers", "reported_by"):
+            values = getattr(into, role)
+            values += [n for n in getattr(frame, role) if not _among(n, values, aliases)]
+        for figure in ("valuation", "stake", "price_per_share"):
+            if getattr(into, figure) is None:
+                setattr(into, figure, getattr(frame, figure))
+        if into.amount is None and frame.buyers:  # a round's total is not one investor's
+            into.amount = frame.amount
+        if not into.status_stated and frame.status_stated:
+            into.status, into.status_stated = frame.status, True
+    return merged
+
+
+_CONDITIONAL = re.compile(r"\b(wenn|sofern|im falle)\b", re.IGNORECASE)
+
+
+def _rank(frames: list[Frame], mentions: list[Mention]) -> list[Frame]:
+    """The deal the article is about first: complete, early, about its frequent names."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        key = normalize_name(mention.text)
+        counts[key] = counts.get(key, 0) + 1
+
+    def score(frame: Frame) -> tuple[float, int]:
+        complete = bool(frame.buyers and (frame.targets or frame.sellers))
+        figures = sum(
+            getattr(frame, f) is not None
+            for f in ("amount", "valuation", "stake", "price_per_share")
+        )
+        salience = sum(min(counts.get(normalize_name(n), 0), 5) for n in frame.parties())
+        early = 3 if frame.sentence <= 1 else 2 if frame.sentence <= 3 else 0
+        # "..., wenn der Verteidigungsfall eintritt": a contract clause, not the news.
+        conditional = 3 if _CONDITIONAL.search(frame.evidence) else 0
+        score = 3 * complete + early + figures + salience / 3 - conditional
+        return (score, -frame.sentence)
+
+    return sorted(frames, key=score, reverse=True)

@@ -1,0 +1,234 @@
+"""German deal vocabulary: what a deal statement's words say about its kind, its status
+and its figures. Patterns only; frames.py applies them to clauses.
+
+Every pattern is matched case-insensitively against one sentence. Order matters where a
+sentence could match several: the more specific kind or status comes first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import DealKind, DealStatus, Direction
+
+
+def _re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# A deal's trigger and the kind it states, most specific first: "Übernahmeangebot" is an
+# offer before it is a takeover, "Anteil erwerben" a stake before it is a purchase.
+TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
+    (
+        DealKind.takeover_offer,
+        _re(
+            r"übernahmeangebot|übernahmeofferte|kaufangebot|pflichtangebot|"
+            r"\bbiete[nt]\b.{0,80}\b(je|pro) (aktie|anteilsschein)|"
+            r"angebot.{0,60}\b(je|pro) (aktie|anteilsschein)|\bangebot für\b|"
+            r"\bbiete[nt]?\b.{0,60}\bfür\b|\bgeboten\b"
+        ),
+    ),
+    (
+        DealKind.share_buyback,
+        _re(r"aktienrückkauf|rückkaufprogramm|eigene aktien zurück|aktien zurück(zu)?kauf"),
+    ),
+    (
+        DealKind.insider_purchase,
+        _re(
+            r"directors'? dealings|"
+            r"(vorstandschef|vorstandsvorsitzende\w*|finanzchef|konzernchef|firmenchef|"
+            r"ceo|aufsichtsrat\w*|vorstand)\b.{0,80}\b(kaufte?|erwarb|gekauft|erworben)\b"
+            r".{0,60}\baktien"
+        ),
+    ),
+    (DealKind.capital_increase, _re(r"kapitalerhöhung")),
+    (DealKind.funding_round, _re(r"finanzierungsrunde|series[- ][a-e]\b|serie[- ][a-e]\b")),
+    (
+        DealKind.ipo,
+        _re(r"börsengang|\bipo\b|an die börse|aktienplatzierung|erstnotiz|börsendebüt"),
+    ),
+    (
+        DealKind.merger,
+        _re(
+            r"\bfusion|fusionier|zusammenschluss|schließen sich .{0,60}zusammen|"
+            r"verschmelz|zusammengehen|gemeinschaftsunternehmen|joint.venture"
+        ),
+    ),
+    (
+        DealKind.loan,
+        _re(
+            r"kredit(?!karte|institut|geber|wesen|würdig|anstalt)|darlehen|bürgschaft|"
+            r"staatshilfe|rettungspaket|anleihe"
+        ),
+    ),
+    (
+        DealKind.asset_sale,  # refined by _SALE_OF below: a stake, an asset, or a company
+        _re(
+            r"\bverkauf|\bverkäuf|veräußer|\babgestoßen|\babstoßen|\btrennt sich|"
+            r"\bgibt .{0,60}\bab\b|privatisier|abspaltung|abgespalten|\bverkaufen"
+        ),
+    ),
+    (
+        DealKind.stake_purchase,
+        _re(
+            r"\beinstieg|\bsteig\w* .{0,80}\bein\b|eingestiegen|einzusteigen|einsteigen|"
+            r"beteiligung|beteiligt sich|beteiligen|aufstock|aufgestockt|aufzustocken|aktienpaket|"
+            r"\b(erwirbt|erwarb|kauft|kaufte|übernimmt|übernahm|übernehmen|erwerben|"
+            r"gekauft|erworben|übernommen)\b.{0,50}\b(prozent|anteil\w*|aktienpaket|beteiligung)|"
+            r"\b(prozent|anteil\w*|aktienpaket)\b.{0,50}\b(erwirbt|erwarb|kauft|kaufte|"
+            r"übernimmt|übernahm|übernehmen|erwerben|gekauft|erworben|übernommen)\b"
+        ),
+    ),
+    (
+        DealKind.acquisition,
+        _re(
+            r"übernahme|übernimmt|übernahm|übernommen|übernehmen|\bkauft|\bkaufte|gekauft|"
+            r"\bkaufen\b|\bkauf\b|erwirbt|erwarb|erworben|erwerben|\berwerb|akquisition|"
+            r"akquiriert|zukauf"
+        ),
+    ),
+    (
+        DealKind.investment,
+        _re(
+            r"investiert|investition|investieren|investment|finanzspritze|geldspritze|"
+            r"kapitalspritze|\bpumpt\b|\bsteck\w* .{0,60}\bin\b"
+        ),
+    ),
+    (DealKind.funding_round, _re(r"\bsammel\w* .{0,80}\bein\b|eingesammelt|einzusammeln")),
+)
+# Words that make a trigger no deal: "Übernahme des Tarifvertrages", "Kaufkraft".
+NOT_A_DEAL = _re(
+    r"übernahme (des|der) (tarif|verantwortung|kosten|betrieb|mitarbeiter|beschäftigten)|"
+    r"kaufkraft|kaufverhalten|kaufzurückhaltung|kaufempfehlung|kaufen sie|"
+    r"\bübernimmt (die|den) (verantwortung|vorsitz|leitung|führung|betrieb|kosten)|"
+    r"übernehmen (die|den) (verantwortung|vorsitz|leitung|führung|kosten)|"
+    r"feindliche\w* übernahme"
+)
+# Plurals name deals in general, not one deal: "Übernahmen", "Zukäufe" (case matters:
+# "übernahmen" is also the verb).
+GENERIC_PLURAL = re.compile(r"\b(Übernahmen|Zukäufe|Fusionen|Beteiligungen|Investitionen)\b")
+# What is sold: a stake, an asset (plant, division, subsidiary), or else a company.
+STAKE_WORDS = _re(r"prozent|anteil|beteiligung|aktienpaket|aktien\b|minderheit|mehrheit")
+ASSET_WORDS = _re(
+    r"werk|sparte|tochter|geschäft|standort|bereich|division|halle|grundstück|immobilie|"
+    r"filiale|marke|portfolio|fabrik|anlage|kraftwerk|netz"
+)
+
+# How far a deal has got, from the words of its sentence; the first that matches wins.
+STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
+    (
+        DealStatus.failed,
+        _re(
+            r"gescheitert|scheitert|abgesagt|abgebrochen|geplatzt|\bplatzt|zurückgezogen|"
+            r"aufgegeben|untersagt|verboten|abgelehnt|nicht zustande|auf eis|verworfen|"
+            r"abgeblasen|\bkein(en)? (käufer|investor|interessent|bieter)|"
+            r"sollten? ursprünglich|ursprünglich sollten?|\bzieht .{0,80}\bzurück\b|"
+            r"\bzog .{0,80}\bzurück\b"
+        ),
+    ),
+    (
+        DealStatus.rumored,
+        _re(
+            r"zufolge|insider|kreisen|medienbericht|informierte[n]? person|"
+            r"vertraute[n]? person|unter berufung|\bberichtet|\bmeldet|spekul|gerücht|"
+            r"angeblich|nach informationen"
+        ),
+    ),
+    (DealStatus.in_talks, _re(r"verhandl|verhandelt|gespräch|\bprüft|erwägt|sondier")),
+    (DealStatus.offered, _re(r"\bangebot|\bbiete[nt]\b|offerte|geboten")),
+    (
+        DealStatus.planned,
+        _re(
+            r"\bwill\b|\bwollen\b|\bplant|geplant|\bplanen|\bsoll(en|te|ten)?\b|beabsichtig|"
+            r"vorhaben|strebt .{0,40}\ban\b|künftig|angekündigt|kündigte .{0,60}\ban\b|"
+            r"\bdarf\b|\bdürfen\b|möchte|\bkönnte\b|\bwürde\b|mittelfristig"
+        ),
+    ),
+    (
+        DealStatus.completed,
+        _re(
+            r"abgeschlossen|vollzogen|\bhat(te)?\b.{0,100}\b(übernommen|gekauft|erworben|"
+            r"verkauft|investiert|eingesammelt)\b|\bübernahm\b|\bkaufte\b|\berwarb\b|"
+            r"\bverkaufte\b|\bwurden? .{0,80}(übernommen|verkauft|gekauft|erworben)\b|"
+            r"\bwar(en)? .{0,60}(übernommen|verkauft)\b|verkäufer war"
+        ),
+    ),
+)
+# Present-tense deal news ("X übernimmt Y") reads as agreed unless a cue says otherwise.
+DEFAULT_STATUS = DealStatus.agreed
+
+# Figure roles, read from the words right before a figure (or around a percentage).
+PRICE_PER_SHARE = _re(r"\b(je|pro) (aktie|anteilsschein|stammaktie|vorzugsaktie)|aktienkurs")
+VALUATION = _re(r"bewert|bewertung|marktwert|firmenwert|unternehmenswert")
+# A figure that is never a deal's amount: revenue, profit, a share price, an index level.
+NOT_DEAL_MONEY = _re(
+    r"umsatz|erlös|gewinn|verlust|ergebnis|schulden|jahresumsatz|kurs|notierte|schloss|"
+    r"gehalt|lohn|dividende|umsätze|betriebsergebnis|ebit|marktkapitalisierung"
+)
+# Money that the deal is about: "für", "in Höhe von", "Kaufpreis", "Volumen".
+AMOUNT_CUES = _re(
+    r"\bfür\b|in höhe von|kaufpreis|\bpreis\b|volumen|summe|\bzahlt|gezahlt|\bvon\b|\bmit\b|"
+    r"bis zu|\bim wert von|\bwert\b|investition|investiert|finanzspritze|geldspritze|"
+    r"kredit|darlehen|kapitalerhöhung|einsammeln|eingesammelt"
+)
+# Sentences that add a figure to the deal before them: "Der Kaufpreis beträgt ...".
+FOLLOW_UP = _re(
+    r"kaufpreis|transaktionsvolumen|investitionsvolumen|\bvolumen\b|preis\b|\bzahlt|"
+    r"bewert|bewertung|summe|wert von"
+)
+# A percentage is a stake when it is about shares held or bought, not about a price move.
+# A manager buying shares of the own company: the buyer is a person.
+INSIDER = _re(r"directors'? dealings|(vorstand|finanzchef|konzernchef|ceo|aufsichtsrat)\w*")
+# A holding that exists already is no deal's stake: "Microsoft hält 27 Prozent".
+HOLDING = _re(r"\b(hält|halten|hielt|besitzt|gehör\w*|kontrolliert)\b\W+(\w+\W+){0,3}$")
+STAKE_CUES = _re(
+    r"anteil|beteilig|aktien\b|stimmrecht|kapital|prozent (an|der|des|am|bei)|"
+    r"prozentige|übernimmt|erwirbt|kauft|hält|halten|einstieg|steigt"
+)
+# A premium over the share price is no stake either: "ein Aufschlag von 30 Prozent".
+PREMIUM = _re(r"aufschlag|prämie|über dem (schluss)?kurs")
+
+# Share price moves: up or down, from the words around a change.
+_DOWN = _re(
+    r"verl(o|ie)r|fiel|sank|gab .{0,40}nach|rutscht|brach .{0,20}ein|minus|"
+    r"einbu(ß|ss)|abw(ä|a)rts|schw(ä|a)cher|tiefer|Verlust"
+)
+_UP = _re(
+    r"legt\w* .{0,60}\bzu\b|stieg|gewann|kletter|zog .{0,30}an|plus|aufw(ä|a)rts|"
+    r"fester|höher|Gewinn"
+)
+
+
+def direction_in(sentence: str) -> Direction | None:
+    """Up or down, read by code from the words around a price change."""
+    down, up = _DOWN.search(sentence), _UP.search(sentence)
+    if down and not up:
+        return Direction.down
+    if up and not down:
+        return Direction.up
+    return None
+
+
+# What makes a percentage a share price move rather than any change: shares are named.
+SHARE_WORDS = _re(
+    r"aktie|papier|titel|anteilsschein|kurs|notier|börse|handel|schloss|zulegen|legten|"
+    r"verlierer|gewinner|abschlag|zuschlag"
+)
+# Indexes move too, but they are no company.
+INDEXES = _re(
+    r"^(dax|mdax|sdax|tecdax|dow jones|nasdaq|s&p|euro stoxx|stoxx|nikkei|ftse|cac|smi|atx|"
+    r"deutsche[rn]? aktienindex|leitindex)"
+)
+# Who reported the deal: a news outlet, named or described.
+MEDIA = _re(
+    r"^(bloomberg|reuters|dpa|dpa-afx|afp|ap|handelsblatt|wall street journal|wsj|"
+    r"financial times|ft|cnbc|spiegel|der spiegel|faz|süddeutsche zeitung|sz|bild|welt|"
+    r"manager magazin|wirtschaftswoche|börsen-zeitung|sky news|new york times|nikkei|"
+    r"the information|axios|techcrunch|business insider|bbc|cnn)$"
+)
+MEDIA_BEFORE = _re(
+    r"(nachrichtenagentur|agentur|sender|senders|zeitung|blatt|blattes|magazin|magazins|"
+    r"portal|dienst|laut|berichtete?|berichten|schreibt|meldet|meldete|informationen)"
+    r"[\s\"„“”]*$"
+)
+MEDIA_AFTER = _re(r"^[\s\"„“”]*(zufolge|berichtete?|meldete?|schreibt|schrieb)")

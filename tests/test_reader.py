@@ -1,0 +1,176 @@
+"""The German deal reader on the sentence shapes German news uses for deals. Each case is
+a rule of the reader stated as an example; the gold set scores the rules as a whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.models import DealKind, DealStatus
+from summarizer.names import candidate_names, name_mentions
+from summarizer.reader import read_deals, read_moves, split_sentences
+
+from .conftest import read_example
+
+
+def _main(text: str):
+    frames = read_deals(text)
+    assert frames, "no deal read"
+    return frames[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "buyers", "targets", "sellers"),
+    [
+        (
+            "Die Kalvion AG übernimmt die Fibrotex GmbH.",
+            "acquisition",
+            ["Kalvion AG"],
+            ["Fibrotex GmbH"],
+            [],
+        ),
+        (
+            "Die Zaikio GmbH wird von der Heidelberger Druckmaschinen AG übernommen.",
+            "acquisition",
+            ["Heidelberger Druckmaschinen AG"],
+            ["Zaikio GmbH"],
+            [],
+        ),
+        (
+            "Der Konzern kündigte die Übernahme der Fibrotex GmbH durch die Kalvion AG an.",
+            "acquisition",
+            ["Kalvion AG"],
+            ["Fibrotex GmbH"],
+            [],
+        ),
+        (
+            "Amazon prüft einen Einstieg beim KI-Unternehmen OpenAI.",
+            "stake_purchase",
+            ["Amazon"],
+            ["OpenAI"],
+            [],
+        ),
+        (
+            "Siemens verkauft seine Tochter Valeo Sensorik GmbH an die Bosch AG.",
+            "asset_sale",
+            ["Bosch AG"],
+            ["Valeo Sensorik GmbH"],
+            ["Siemens"],
+        ),
+        (
+            "Die Norrland AB und die Saale AG fusionieren.",
+            "merger",
+            ["Norrland AB", "Saale AG"],
+            [],
+            [],
+        ),
+        (
+            "Die Tessaro Labs GmbH plant einen Börsengang im Herbst.",
+            "ipo",
+            [],
+            ["Tessaro Labs GmbH"],
+            [],
+        ),
+    ],
+)
+def test_roles_come_from_the_clause(
+    text: str, kind: str, buyers: list[str], targets: list[str], sellers: list[str]
+) -> None:
+    frame = _main(text)
+    assert (frame.kind.value, frame.buyers, frame.targets, frame.sellers) == (
+        kind,
+        buyers,
+        targets,
+        sellers,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Amazon verhandelt Medienberichten zufolge über eine Investition in OpenAI.", "rumored"),
+        ("Amazon verhandelt über eine Investition in OpenAI.", "in_talks"),
+        ("Die Kalvion AG will die Fibrotex GmbH übernehmen.", "planned"),
+        ("Die Kalvion AG hat die Fibrotex GmbH übernommen.", "completed"),
+        ("Die Übernahme der Fibrotex GmbH durch die Kalvion AG ist gescheitert.", "failed"),
+        ("Die Kalvion AG übernimmt die Fibrotex GmbH.", "agreed"),
+    ],
+)
+def test_status_comes_from_modality_tense_and_attribution(text: str, status: str) -> None:
+    assert _main(text).status is DealStatus(status)
+
+
+def test_a_figure_about_another_party_is_not_the_deals() -> None:
+    """The seeds: Microsoft's 27 % holding is not Amazon's stake; the valuation and the
+    amount stated in the next sentence are the deal's."""
+    frame = _main(read_example("amazon-openai-500bn-valuation.txt"))
+    assert (frame.buyers, frame.targets) == (["Amazon.com"], ["OpenAI"])
+    assert frame.stake is None
+    assert frame.valuation == "mehr als 500 Milliarden US-Dollar"
+    assert frame.amount == "rund 10 Milliarden US-Dollar"
+
+
+def test_the_other_seed_reads_as_a_rumored_investment_with_its_figures() -> None:
+    frame = _main(read_example("amazon-openai-50bn-talks.txt"))
+    assert frame.kind is DealKind.investment and frame.status is DealStatus.rumored
+    assert (frame.buyers, frame.targets) == (["Amazon"], ["OpenAI"])
+    assert frame.amount == "bis zu 50 Milliarden US-Dollar"
+    assert frame.valuation == "830 Milliarden Dollar"
+    assert {"Bloomberg", "Wall Street Journal", "CNBC"} <= set(frame.reported_by)
+
+
+def test_a_share_price_is_the_price_per_share_not_the_amount() -> None:
+    frame = _main(
+        "Die Carrington Health AG bietet den Aktionären der Zuger Medizintechnik AG "
+        "84,00 Franken je Aktie in bar."
+    )
+    assert frame.kind is DealKind.takeover_offer
+    assert frame.price_per_share == "84,00 Franken" and frame.amount is None
+
+
+def test_a_deal_word_in_another_sense_is_no_deal() -> None:
+    assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
+    assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []
+
+
+def test_price_moves_are_read_with_their_company() -> None:
+    text = "Die an der NASDAQ gelistete Amazon-Aktie verlor 1,01 Prozent auf 239,30 US-Dollar."
+    assert read_moves(text) == [
+        {"company": "Amazon", "change": "1,01 Prozent", "price": "239,30 US-Dollar"}
+    ]
+    assert read_moves("Der DAX legte um 1,3 Prozent zu.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("DieDHLGroup kauft. DerDAXhat zugelegt.", ["DHL Group", "DAX"]),
+        ("Siemens Healthineersübernimmt Varian.", ["Siemens Healthineers", "Varian"]),
+        (
+            "Daily Mail & General Trust verkauft an Springer Nature.",
+            ["Daily Mail & General Trust", "Springer Nature"],
+        ),
+        (
+            "Die Deutsche Flugsicherung GmbH (DFS) wird privatisiert.",
+            ["Deutsche Flugsicherung GmbH", "DFS"],
+        ),
+        ("Der Chipzulieferer Elbflorenz Halbleiter AG wächst.", ["Elbflorenz Halbleiter AG"]),
+        ("Banken fürchten einen Notverkauf. Die Notverkauf-Pläne ruhen.", []),
+        ("KIEL (dpa-AFX) - Die Reederei Skagerrak Shipping wächst.", ["Skagerrak Shipping"]),
+    ],
+)
+def test_names_are_names_on_messy_text_too(text: str, names: list[str]) -> None:
+    assert [m.text for m in name_mentions(text)] == names
+
+
+def test_a_noun_that_is_also_a_company_is_a_name_where_used_as_one() -> None:
+    assert "Tesla" in candidate_names("Die Firma Tesla hat Grohmann übernommen. Tesla wächst.")
+    assert "Fokus" not in candidate_names("Aktie im Fokus: Amazon vor Milliarden-Investment.")
+
+
+def test_sentences_do_not_end_at_abbreviations_or_dates() -> None:
+    text = "Der Preis liegt bei 3,5 Mio. Euro. Am 7. April wird gezahlt. Fertig."
+    assert [s.text for s in split_sentences(text)] == [
+        "Der Preis liegt bei 3,5 Mio. Euro.",
+        "Am 7. April wird gezahlt.",
+        "Fertig.",
+    ]
