@@ -2,8 +2,10 @@
 
     python benchmarks/local_backend.py
 
-Prints figures; asserts nothing. Needs the `local` extra. Peak RSS of the server is read
-from the kernel's accounting of finished children, so it covers the whole run.
+Prints figures; asserts nothing. Needs the `local` extra. The CLI runs with --no-cache, so
+no row measures the summary cache. Peak RSS of the server is read from the kernel's
+accounting of finished children, so it covers the whole run. `SUMMARIZER_DEALS=choose`
+measures the mode in which the model chooses the main deal.
 """
 
 from __future__ import annotations
@@ -35,16 +37,15 @@ async def in_process() -> None:
             )
             usage, seconds = summary.provenance.usage, summary.provenance.latency_seconds
             print(
-                f"{path.name}: {seconds:.1f} s, {usage.prompt_tokens} prompt + "
-                f"{usage.completion_tokens} completion tokens "
-                f"({usage.completion_tokens / seconds:.1f} completion tok/s overall)"
+                f"{path.name}: {seconds:.2f} s, {usage.requests} model requests, "
+                f"{usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
             )
 
 
 def cli_wall_time(path: Path) -> float:
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "summarizer", "summarize", str(path)],
+        [sys.executable, "-m", "summarizer", "summarize", "--no-cache", str(path)],
         check=True,
         capture_output=True,
     )
@@ -54,7 +55,8 @@ def cli_wall_time(path: Path) -> float:
 def main() -> None:
     asyncio.run(in_process())
     for path in SEEDS:
-        print(f"CLI, {path.name}, including server start: {cli_wall_time(path):.1f} s")
+        seconds = cli_wall_time(path)
+        print(f"CLI, {path.name}, cache off, including server start: {seconds:.1f} s")
     server_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     own_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"peak RSS: server {server_kib / 1024:.0f} MiB, client {own_kib / 1024:.0f} MiB")

@@ -51,7 +51,7 @@ def cache_key(article: Article, who: Identity, settings: Settings) -> str:
         "max_tokens": ANSWER_TOKENS,
         "mode": settings.mode,
         "max_reasks": settings.max_reasks,
-        "deals": settings.chooses_frames(who.name),
+        "deals": settings.deal_mode(who.name).value,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

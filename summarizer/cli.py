@@ -170,9 +170,10 @@ def backend_options(command: Any) -> Any:
         click.option(
             "--deals",
             type=click.Choice([m.value for m in DealMode]),
-            help="choose: the model picks the main deal among the deal reader's frames "
-            "(default for the embedded model); hints: it fills every field, with the frames "
-            "as hints (default for an API).  [env: SUMMARIZER_DEALS]",
+            help="reader: the deals are the German deal reader's (default for the embedded "
+            "model); choose: the model picks the main deal among the reader's frames; hints: "
+            "the model fills every field, with the frames as hints (default for an API).  "
+            "[env: SUMMARIZER_DEALS]",
         ),
         click.option(
             "--timeout",

@@ -18,7 +18,8 @@ class BackendName(StrEnum):
 class DealMode(StrEnum):
     """How the model and the deal reader share the work (see summarizer/reader)."""
 
-    auto = "auto"  # choose for the embedded model, hints for an API model
+    auto = "auto"  # reader for the embedded model, hints for an API model
+    reader = "reader"  # the deals are the reader's; the model writes prose only where it found none
     choose = "choose"  # the model picks the main deal among the reader's frames
     hints = "hints"  # the model fills every field, with the frames as hints
 
@@ -46,8 +47,9 @@ class Settings(BaseSettings):
     temperature: float = 0.0
     deals: DealMode = Field(
         DealMode.auto,
-        description="choose: the model picks among the deal reader's frames; hints: it "
-        "fills every field with the frames as hints; auto: choose for the embedded model.",
+        description="reader: the deals are the deal reader's; choose: the model picks the "
+        "main one among its frames; hints: the model fills every field with the frames as "
+        "hints; auto: reader for the embedded model, hints for an API.",
     )
     concurrency: int | None = Field(
         None, gt=0, description="Articles in flight at once; default 8 for an API, 1 locally."
@@ -59,12 +61,13 @@ class Settings(BaseSettings):
         None, description="JSON file adding to the price table (USD per million tokens)."
     )
 
-    def chooses_frames(self, backend_name: str) -> bool:
-        """Whether the model only chooses among the reader's frames: a very small model
-        cannot judge roles and figures, an API model can (and is checked the same way)."""
+    def deal_mode(self, backend_name: str) -> DealMode:
+        """`auto` resolved: a very small model cannot judge roles and figures (measured: it
+        chose the main deal no better than the reader ranks it), an API model can, and is
+        checked the same way."""
         if self.deals is DealMode.auto:
-            return backend_name == BackendName.local
-        return self.deals is DealMode.choose
+            return DealMode.reader if backend_name == BackendName.local else DealMode.hints
+        return self.deals
 
     def resolved_backend(self) -> BackendName:
         """`auto` means: an API when one is configured, else the embedded model."""

@@ -303,8 +303,12 @@ def score_article(gold: GoldArticle, summary: ArticleSummary, text: str) -> Arti
                 _COARSE[s] for s in statuses
             }
     main = next((g for g in gold.deals if g.main), None)
+    # The headline may use the summary's name for a party ("Hollmann" for "Hollmann
+    # Antriebstechnik AG"): such a name counts as parties are matched.
+    named = [n for d in summary.deals for n in _parties(d) if _names_in(summary.headline, [n])]
     score.headline_names_main_party = main is not None and any(
-        _names_in(summary.headline, entity) for entity in _gold_parties(main)
+        _names_in(summary.headline, entity) or any(same_party(n, entity) for n in named)
+        for entity in _gold_parties(main)
     )
     moves = score.counts["market_moves"]
     for gm in gold.market_moves:

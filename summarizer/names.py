@@ -137,8 +137,7 @@ _DESCRIPTOR = re.compile(
 _ARTICLE_LIKE = re.compile(
     r"(?i)der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|im|am|zum|zur|vom|beim|"
     r"ins|kein\w*|sein\w*|ihr\w*|unser\w*|dies\w*|jede\w*|viele|alle|[a-zäöüß]+(e|en|er|es|em)|"
-    r"[\d.,]+|nach|mit|ohne|für|gegen|durch|um|aus|auf|über|unter|zwischen|vor|seit|als|wie|"
-    r"in|an|zu|und|oder|sowie|[„\"(]"
+    r"[\d.,]+|ohne|um|als|wie|und|oder|sowie|[„\"(]"
 )
 
 
@@ -159,7 +158,18 @@ def _used_as_name(word: str, text: str) -> bool:
         # A singular noun takes an article ("der Fokus", "einen Notverkauf"); a company
         # name does not ("Amazon prüft", "bei Siemens"). Plurals ("Banken") prove nothing.
         previous = re.search(r"(\S+)\s+$", before)
-        bare = previous is None or not _ARTICLE_LIKE.fullmatch(previous.group(1))
+        # After a verb ("hatte Tesla", "prüft Siemens"), not at a sentence start, where
+        # any noun may stand bare ("Börsengang geplant").
+        line_end = text.find("\n", m.end())
+        line = text[text.rfind("\n", 0, m.start()) + 1 : line_end if line_end >= 0 else None]
+        headline = not line.rstrip().endswith((".", "!", "?", ":", '"', "“", "«"))
+        bare = (
+            not headline
+            and previous is not None
+            and not (  # headlines drop articles
+                _ARTICLE_LIKE.fullmatch(previous.group(1)) or previous.group(1)[-1] in ".!?:-–—"
+            )
+        )
         if bare and not word.endswith(("en", "er", "ern", "el")):
             return True
     return False
@@ -261,8 +271,12 @@ def name_mentions(text: str) -> list[Mention]:
     mentions += _quoted_names(text)
     # "Kreditanstalt für Wiederaufbau": institutions are named with "für".
     mentions += [Mention(m.start(), m.end(), m.group(0)) for m in _INSTITUTION.finditer(text)]
-    datelines = {m.start() for m in _DATELINE.finditer(text)}
-    mentions = [_without_descriptor(m) for m in mentions if m.start not in datelines]
+    datelines = [m.span() for m in _DATELINE.finditer(text)]
+    mentions = [
+        _without_descriptor(m)
+        for m in mentions
+        if not any(start <= m.start < end for start, end in datelines)
+    ]
     verdicts: dict[str, bool] = {}  # one verdict per name, however often it is mentioned
     for mention in mentions:
         if mention.text not in verdicts:
@@ -276,7 +290,8 @@ _DESCRIPTOR_WORD = re.compile(
     r"(konzern|hersteller|firma|unternehmen|gruppe|tochter|anbieter|händler|versicherer|"
     r"entwickler|investor|produzent|zulieferer|betreiber|spezialist|dienstleister|riese|"
     r"bauer|sender|agentur|institut|verband|reederei|familie|spezialisten?|gesellschafter|"
-    r"eigentümer|käufer|bieter|rivale|konkurrent|chef)$",
+    r"eigentümer|käufer|bieter|rivale|konkurrent|chef|chefin|aktionärs?|investmentbank|"
+    r"förderbank|versorgers?|meister|ministerin|minister|sprecherin|sprecher|analyst)$",
     re.IGNORECASE,
 )
 
@@ -352,7 +367,11 @@ def _plausible(mention: Mention, text: str, mentions: list[Mention]) -> bool:
 
 
 # "KIEL (dpa-AFX) -": the city a wire story was filed from.
-_DATELINE = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ/ -]{2,}(?=\s*(\(|[-–—]))", re.MULTILINE)
+_DATELINE = re.compile(
+    r"(?:^|(?<=\s))[A-ZÄÖÜ]{3,}(?:[/ -][A-ZÄÖÜ]{3,})*(?=\s*(?:\((?:dpa|Reuters|AFP|AP|APA|awp|"
+    r"Dow Jones|Bloomberg|sda)|[-–—]\s))",
+    re.MULTILINE,
+)
 _FUNCTION_WORDS = frozenset(
     "nicht auf der die das den dem des und oder ist sind war nur noch auch mit von zu im am "
     "in an bei für als wie so es sich ein eine kein keine".split()

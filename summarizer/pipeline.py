@@ -14,7 +14,7 @@ import openai
 from pydantic import BaseModel
 
 from .backends import Backend, from_client, open_backend
-from .config import Settings
+from .config import DealMode, Settings
 from .draft import Choices, draft_model
 from .errors import BackendError, InputError
 from .ground import ground
@@ -42,23 +42,23 @@ async def summarize_article(
     """
     started = time.perf_counter()
     budget = backend.context_tokens and backend.context_tokens - ANSWER_TOKENS
-    choose = settings.chooses_frames(backend.name)
-    prompt = _prompt(article, choose)
+    mode = settings.deal_mode(backend.name)
+    prompt = _prompt(article, mode)
     if not budget or estimate_tokens(prompt.messages) <= budget:
         return await _summarize_one(article, prompt, backend, settings)
-    if _prompt_tokens(article_from_text("."), choose) > budget // 2:
+    if _prompt_tokens(article_from_text("."), mode) > budget // 2:
         raise InputError(
             f"{article.id}: the model's context ({backend.context_tokens} tokens) is too "
             "small for the instructions and a useful part of the article"
         )
     texts = split_text(
-        article.text, lambda text: _prompt_tokens(article_from_text(text), choose) <= budget
+        article.text, lambda text: _prompt_tokens(article_from_text(text), mode) <= budget
     )
     parts: list[ArticleSummary] = []
     for number, text in enumerate(texts, 1):
         part = article_from_text(text, id=f"{article.id} (part {number}/{len(texts)})")
         try:
-            parts.append(await _summarize_one(part, _prompt(part, choose), backend, settings))
+            parts.append(await _summarize_one(part, _prompt(part, mode), backend, settings))
         except BackendError as exc:
             # The parts already read were paid for too.
             spent = [p.provenance.usage for p in parts]
@@ -70,30 +70,39 @@ async def summarize_article(
 @dataclass(frozen=True)
 class Prompt:
     """The spans and frames the model may choose from, the messages that offer them, and
-    the answer's shape: built once per article (reading the article is the costly part)."""
+    how the deals are decided: built once per article (reading it is the costly part)."""
 
     choices: Choices
     messages: list[dict[str, str]]
-    choose_frames: bool
+    mode: DealMode
+
+    @property
+    def small(self) -> bool:
+        """The small-model shape: the deals are the reader's frames and the prose of a
+        deal article is rendered from them."""
+        return self.mode is not DealMode.hints
 
     @property
     def needs_model(self) -> bool:
-        """Whether there is anything to ask: with a single frame to choose from and the
-        prose rendered from it, the small model's answer is known before it is asked."""
-        return not (self.choose_frames and len(self.choices.frames) == 1)
+        """Whether there is anything to ask. In the small shape a deal article's prose is
+        rendered from its frames, so the model is asked only to choose among several
+        (`choose`) or, where the reader found no deal, for a headline and a summary."""
+        if self.mode is DealMode.reader:
+            return not self.choices.frames
+        return not (self.mode is DealMode.choose and len(self.choices.frames) == 1)
 
     def response_model(self, *, constrained: bool = True) -> type[BaseModel]:
-        return draft_model(self.choices, constrained=constrained, choose_frames=self.choose_frames)
+        return draft_model(self.choices, constrained=constrained, choose_frames=self.small)
 
 
-def _prompt(article: Article, choose_frames: bool) -> Prompt:
+def _prompt(article: Article, mode: DealMode) -> Prompt:
     choices = Choices.of(article)
-    messages = build_messages(article, choices, choose_frames=choose_frames)
-    return Prompt(choices, messages, choose_frames)
+    messages = build_messages(article, choices, choose_frames=mode is not DealMode.hints)
+    return Prompt(choices, messages, mode)
 
 
-def _prompt_tokens(article: Article, choose_frames: bool) -> int:
-    return estimate_tokens(_prompt(article, choose_frames).messages)
+def _prompt_tokens(article: Article, mode: DealMode) -> int:
+    return estimate_tokens(_prompt(article, mode).messages)
 
 
 async def _summarize_one(
@@ -136,7 +145,7 @@ def _grounded(
 ) -> ArticleSummary:
     """Ground a draft; in the small-model shape the deals and price moves are the
     reader's and the prose is rendered from them."""
-    if prompt.choose_frames:
+    if prompt.small:
         draft = {**draft, "market_moves": read_moves(article.text)}
     return ground(
         draft,
@@ -144,7 +153,7 @@ def _grounded(
         provenance,
         example=example(),
         frames=prompt.choices.frames,
-        prose_from_fields=prompt.choose_frames,
+        prose_from_fields=prompt.small,
     )
 
 

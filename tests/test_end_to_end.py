@@ -24,10 +24,13 @@ pytestmark = pytest.mark.cassette
 def seed(
     request: pytest.FixtureRequest, cassette, model_base_url: str, recorded_model: str
 ) -> tuple[str, ArticleSummary]:
-    """One real (recorded) model call per seed, shared by the assertions below."""
+    """One real (recorded) model call per seed, shared by the assertions below, in the
+    shape the embedded model is asked by default: choose the main deal among the frames."""
     text = read_example(request.param)
     with cassette(f"end_to_end/{request.param.removesuffix('.txt')}.json"):
-        summary = summarize(text, client=client_for(model_base_url), model=recorded_model)
+        summary = summarize(
+            text, client=client_for(model_base_url), model=recorded_model, deals="choose"
+        )
     return text, summary
 
 

@@ -29,17 +29,30 @@ skip_unless(
 SHORT = ROOT / "corpus" / "wikinews-5156.txt"
 
 
+_MARK = "SUMMARIZER_TEST_RUN"
+
+
 def _llama_servers() -> set[int]:
-    """PIDs of llama.cpp servers now running on this machine."""
+    """PIDs of the llama.cpp servers this test started: they inherit the test's mark in
+    their environment, so servers of other runs on the machine do not count (a Ctrl-C
+    test once failed because another command had started its own server meanwhile)."""
+    mark = f"{_MARK}={os.environ[_MARK]}".encode()
     pids = set()
     for proc in Path("/proc").iterdir():
         try:
             cmdline = (proc / "cmdline").read_bytes()
+            if not (proc.name.isdigit() and b"llama_cpp.server" in cmdline):
+                continue
+            if mark in (proc / "environ").read_bytes().split(b"\0"):
+                pids.add(int(proc.name))
         except (OSError, ValueError):
             continue
-        if proc.name.isdigit() and b"llama_cpp.server" in cmdline:
-            pids.add(int(proc.name))
     return pids
+
+
+@pytest.fixture(autouse=True)
+def _marked(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    monkeypatch.setenv(_MARK, f"{os.getpid()}-{request.node.name}")
 
 
 @pytest.fixture
@@ -153,4 +166,44 @@ def test_a_killed_cli_leaves_no_server_behind() -> None:
             time.sleep(0.2)
     finally:
         cli.kill()
+    assert _llama_servers() == before
+
+
+@pytest.mark.usefixtures("no_api")
+def test_the_seeds_digest_live_is_one_story_with_its_conflicts_flagged() -> None:
+    """The showcase, on the embedded model for real: both seeds read as Amazon investing in
+    OpenAI, with their figures, and the digest flags where the two reports disagree."""
+    before = _llama_servers()
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
+    done = subprocess.run(
+        [sys.executable, "-m", "summarizer", "digest", str(ROOT / "examples"), "-f", "json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    digest = json.loads(done.stdout)
+    [story] = digest["stories"]
+    assert {a["id"] for a in story["articles"]} == {
+        "amazon-openai-500bn-valuation",
+        "amazon-openai-50bn-talks",
+    }
+    for told in story["deals"]:
+        deal = told["deal"]
+        assert deal["kind"] in ("investment", "stake_purchase")
+        assert deal["status"] in ("rumored", "in_talks")
+        assert any(b.startswith("Amazon") for b in deal["buyers"])
+        assert deal["targets"] == ["OpenAI"]
+    by_source = {d["source"]: d["deal"] for d in story["deals"]}
+    assert by_source["amazon-openai-50bn-talks"]["amount"]["english"] == "up to $50 billion"
+    assert by_source["amazon-openai-50bn-talks"]["valuation"]["english"] == "$830 billion"
+    assert by_source["amazon-openai-500bn-valuation"]["amount"]["english"] == "about $10 billion"
+    valuation = by_source["amazon-openai-500bn-valuation"]["valuation"]["english"]
+    assert valuation == "more than $500 billion"
+    conflicts = {c["field"]: c for c in story["conflicts"]}
+    assert {"amount", "valuation"} <= set(conflicts)
+    for conflict in (conflicts["amount"], conflicts["valuation"]):
+        assert len(conflict["values"]) == 2 and all(v["sources"] for v in conflict["values"])
     assert _llama_servers() == before

@@ -43,14 +43,15 @@ def _main(text: str):
             [],
         ),
         (
-            "Amazon prüft einen Einstieg beim KI-Unternehmen OpenAI.",
+            "Amazon prüft einen Einstieg beim KI-Unternehmen OpenAI. Die Amazon-Aktie stieg.",
             "stake_purchase",
             ["Amazon"],
             ["OpenAI"],
             [],
         ),
         (
-            "Siemens verkauft seine Tochter Valeo Sensorik GmbH an die Bosch AG.",
+            "Siemens verkauft seine Tochter Valeo Sensorik GmbH an die Bosch AG. "
+            "Die Siemens-Aktie fiel.",
             "asset_sale",
             ["Bosch AG"],
             ["Valeo Sensorik GmbH"],
