@@ -160,8 +160,10 @@ def read_deals(text: str) -> list[Frame]:
     aliases = short_forms(text, mentions)
     ranked = _rank(_merge(frames, aliases), mentions)
     media = [n for s in sentences for n in _arguments(s, _within(mentions, s))[1]]
-    for frame in ranked:
-        if frame.status in (DealStatus.rumored, DealStatus.in_talks):
+    for number, frame in enumerate(ranked):
+        # The outlets an article cites report its main deal; another deal keeps only the
+        # outlets its own sentences name.
+        if number == 0 and frame.status in (DealStatus.rumored, DealStatus.in_talks):
             frame.reported_by += [n for n in dict.fromkeys(media) if n not in frame.reported_by]
         frame.reported_by = [n for n in frame.reported_by if not _among(n, frame.parties())]
     return ranked
