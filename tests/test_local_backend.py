@@ -57,6 +57,17 @@ def _marked(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> 
     monkeypatch.setenv(_MARK, f"{os.getpid()}-{request.node.name}")
 
 
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI run to its end, as a person runs it (no_api has removed API settings)."""
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
 @pytest.fixture
 def no_api(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_BACKEND"):
@@ -77,15 +88,7 @@ def test_public_api_runs_the_embedded_model_and_stops_it() -> None:
 @pytest.mark.usefixtures("no_api")
 def test_cli_runs_the_embedded_model_and_stops_it() -> None:
     before = _llama_servers()
-    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
-    done = subprocess.run(
-        [sys.executable, "-m", "summarizer", "summarize", str(SHORT)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-        check=False,
-    )
+    done = _cli("summarize", str(SHORT))
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["provenance"]["backend"] == "local"
@@ -177,15 +180,7 @@ def test_the_seeds_digest_live_is_one_story_with_its_conflicts_flagged() -> None
     """The showcase, on the embedded model for real: both seeds read as Amazon investing in
     OpenAI, with their figures, and the digest flags where the two reports disagree."""
     before = _llama_servers()
-    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL")}
-    done = subprocess.run(
-        [sys.executable, "-m", "summarizer", "digest", str(ROOT / "examples"), "-f", "json"],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-        check=False,
-    )
+    done = _cli("digest", str(ROOT / "examples"), "-f", "json")
     assert done.returncode == 0, done.stderr
     digest = json.loads(done.stdout)
     [story] = digest["stories"]
