@@ -30,23 +30,10 @@ from .phrasing import deal_headline, deal_sentence, move_sentence
 from .prompt import Example
 from .quotes import contains
 from .reader import Frame, frame_keys
-from .reader.lexicon import direction_in
+from .reader.lexicon import direction_in, states_deal
 
 _DIGIT = re.compile(r"\d")
 _NOTHING = "No company deal or share price move reported"
-# Words without which an article reports no deal (German and English stems).
-_DEAL_WORDS = re.compile(
-    r"übernahm|übernimmt|übernomm|übernahme|kauf|käufe|käufer|verkauf|erwirb|erwerb|fusion|"
-    r"zusammenschluss|beteilig|einstieg|steigt .{0,40}ein|investi|anteil|aktienpaket|"
-    r"börsengang|privatisier|demutualisier|joint.venture|gemeinschaftsunternehmen|"
-    r"kapitalerhöhung|finanzierungsrunde|aufstock|acquisi|merger|stake|takeover|invest",
-    re.IGNORECASE,
-)
-# A deal's figures stand in a sentence about the deal: its vocabulary, or a price or
-# valuation word ("bewertet", "zahlt", "Preis").
-_FIGURE_CONTEXT = re.compile(
-    _DEAL_WORDS.pattern + r"|bewert|zahl|preis|valu|worth|paid|pays", re.IGNORECASE
-)
 # "According to media / people familiar": such a deal is rumored, whatever else is said.
 _RUMOR = re.compile(
     r"Medienbericht|zufolge|berichtete|Kreisen|Insider|informierte[n]? Person|"
@@ -145,7 +132,7 @@ class Grounder:
         for field in DEAL_FIGURES:
             figure = getattr(deal, field)
             sentence = figure and sentence_around(self.article.text, figure.quote)
-            if figure and not _FIGURE_CONTEXT.search(sentence or ""):
+            if figure and not states_deal(sentence or "", price_words=True):
                 # A revenue, a loss or an index level is no deal's price, whatever the
                 # model chose: a deal figure is stated in a sentence about a deal.
                 label = field.replace("_", " ")
@@ -236,7 +223,7 @@ def ground(
         chosen = [f for key, f in zip(keys, frames, strict=True) if key == draft.get("main_deal")]
         deal_drafts = [f.draft() for f in [*chosen, *(f for f in frames if f not in chosen)]]
     deals = unique([d for d in map(g.deal, deal_drafts) if d])[:3]
-    if deals and not _DEAL_WORDS.search(article.text):
+    if deals and not states_deal(article.text):
         g.warnings.append("dropped the deals: the article uses no word for a deal")
         deals = []
     moves = unique([m for m in map(g.market_move, draft.get("market_moves") or []) if m])

@@ -137,7 +137,10 @@ _DESCRIPTOR = re.compile(
 _ARTICLE_LIKE = re.compile(
     r"(?i)der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|im|am|zum|zur|vom|beim|"
     r"ins|kein\w*|sein\w*|ihr\w*|unser\w*|dies\w*|jede\w*|viele|alle|[a-zäöüß]+(e|en|er|es|em)|"
-    r"[\d.,]+|ohne|um|als|wie|und|oder|sowie|[„\"(]"
+    r"[\d.,]+|ohne|um|als|wie|und|oder|sowie|[„\"(]|"
+    # Prepositions before which a common noun stands bare ("vor Börsenbeginn", "mit
+    # Erfolg"); "bei Siemens", "von Amazon", "für Tesla" do say name.
+    r"vor|nach|seit|mit|zu|unter|über|gegen|auf|aus|zwischen"
 )
 
 
@@ -337,6 +340,18 @@ def _without_descriptor(mention: Mention) -> Mention:
 def _first_names() -> frozenset[str]:
     data = files("summarizer").joinpath("data/first_names.txt").read_text("utf-8")
     return frozenset(data.split())
+
+
+@cache
+def _places() -> frozenset[str]:
+    data = files("summarizer").joinpath("data/places.txt").read_text("utf-8")
+    return frozenset(data.split())
+
+
+def is_place(name: str) -> bool:
+    """ "Wien", "Brandenburg": where a deal happens, not who makes it. (A state that sells
+    is named as one: "Land Brandenburg", "Bundesrepublik Deutschland".)"""
+    return name in _places()
 
 
 def is_person(name: str, mentions: list[Mention]) -> bool:

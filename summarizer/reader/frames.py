@@ -21,6 +21,7 @@ from ..names import (
     Mention,
     is_name_word,
     is_person,
+    is_place,
     name_mentions,
     normalize_name,
     same_party,
@@ -66,7 +67,17 @@ _SELLING = re.compile(
     r"verkauf|verkäuf|veräußer|privatisier|abgestoßen|abstoßen|trennt sich|\bgibt|abspalt", re.I
 )
 _RECEIVES = re.compile(r"\b(erhält|erhielt|bekommt|bekam|beantragt|nimmt|nahm|sichert sich)\b")
-_ROLE_SENTENCE = re.compile(r"\b(ver)?käufer (war|ist|sind|waren)\b", re.I)
+_ROLE_SENTENCE = re.compile(
+    r"\b(ver)?käufer (war|ist|sind|waren)\b|\bbisherigen? (eigentümer|besitzer|mehrheitseigner)|"
+    r"\bstamm\w* (von|aus dem bestand)",
+    re.I,
+)
+# "wie deren Eigentümer X mitteilte", "der Mehrheitseigner X": who owned what is sold.
+_OWNER = re.compile(
+    r"\b(eigentümer|besitzer|mehrheitseigner|alteigentümer|großaktionärs?|verkäufer)\b"
+    r"[\w\s,-]{0,40}$",
+    re.I,
+)
 _COARSE = {
     DealKind.investment: "invest",
     DealKind.stake_purchase: "invest",
@@ -279,9 +290,14 @@ def _arguments(sentence: Sentence, mentions: list[Mention]) -> tuple[list[_Arg],
         ):
             media.append(mention.text)
             continue
+        if _OWNER.search(before[-60:]):
+            args.append(_Arg(mention.text, start, "owner"))
+            continue
         if _ANNOUNCER.search(before) and _ANNOUNCED.match(after):
             continue
         if is_person(mention.text, mentions) and not lexicon.INSIDER.search(text):
+            continue
+        if is_place(mention.text):
             continue
         args.append(_Arg(mention.text, start, _marker(before)))
     return args, list(dict.fromkeys(media))
@@ -378,6 +394,8 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
             frame.sellers = names([a for a in args if a.marker == "von" and a.start > 0])[:1]
             if frame.sellers and frame.sellers[0] in frame.buyers + frame.targets:
                 frame.sellers = []
+    owners = [a.name for a in args if a.marker == "owner" and a.name not in frame.buyers]
+    frame.sellers += [n for n in owners if n not in frame.sellers][:1]
     frame.targets = [n for n in frame.targets if n not in frame.buyers]
 
 
@@ -427,8 +445,9 @@ def _follow_up(frame: Frame, sentence: Sentence, mentions: list[Mention]) -> Non
     """A sentence that only adds to the deal before it: its price, its seller."""
     text = sentence.text
     if _ROLE_SENTENCE.search(text):
-        names = [m.text for m in mentions]
-        role = frame.sellers if text.lower().find("verkäufer") >= 0 else frame.buyers
+        names = [m.text for m in mentions if not _among(m.text, frame.parties())]
+        buyer = re.search(r"\bkäufer", text, re.IGNORECASE) and "verkäufer" not in text.lower()
+        role = frame.buyers if buyer else frame.sellers
         role += [n for n in names[:1] if n not in role]
         return
     others = [m.text for m in mentions if not _among(m.text, frame.parties())]
@@ -487,6 +506,13 @@ def _merge(frames: list[Frame], aliases: dict[str, str]) -> list[Frame]:
     return merged
 
 
+# "Elbtor hatte WOL 2019 von der Familie erworben": the deal before this one.
+_BACKGROUND = re.compile(
+    r"\bhatten?\b.{0,120}\b(übernommen|gekauft|erworben|verkauft|investiert)\b.*\b(19|20)\d\d\b|"
+    r"\b(19|20)\d\d\b.{0,120}\bhatten?\b.{0,60}\b(übernommen|gekauft|erworben|verkauft)\b|"
+    r"\bim (vergangenen|letzten) jahr\b|\bvor (einigen|zwei|drei) jahren\b",
+    re.IGNORECASE,
+)
 _CONDITIONAL = re.compile(r"\b(wenn|sofern|im falle)\b", re.IGNORECASE)
 
 
@@ -507,7 +533,8 @@ def _rank(frames: list[Frame], mentions: list[Mention]) -> list[Frame]:
         early = 3 if frame.sentence <= 1 else 2 if frame.sentence <= 3 else 0
         # "..., wenn der Verteidigungsfall eintritt": a contract clause, not the news.
         conditional = 3 if _CONDITIONAL.search(frame.evidence) else 0
-        score = 3 * complete + early + figures + salience / 3 - conditional
+        background = 3 if _BACKGROUND.search(frame.evidence) else 0
+        score = 3 * complete + early + figures + salience / 3 - conditional - background
         return (score, -frame.sentence)
 
     return sorted(frames, key=score, reverse=True)

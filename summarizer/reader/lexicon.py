@@ -96,6 +96,20 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
     ),
     (DealKind.funding_round, _re(r"\bsammel\w* .{0,80}\bein\b|eingesammelt|einzusammeln")),
 )
+# English deal words, for articles in English (an API model summarizes those too).
+_ENGLISH_DEAL = _re(r"acquisi|merger|stake|takeover|invest|buyout|\bipo\b|\bloan")
+# Words of a deal's price: a sentence with one of them may state a deal's figure.
+_PRICE_WORDS = _re(r"bewert|zahl|preis|valu|worth|paid|pays|biete|angebot|offerte|je aktie")
+
+
+def states_deal(text: str, *, price_words: bool = False) -> bool:
+    """Whether `text` uses a word for a deal (or, with `price_words`, for a deal's
+    price): without one, an article reports no deal and a sentence states no deal figure."""
+    if any(pattern.search(text) for _, pattern in TRIGGERS) or _ENGLISH_DEAL.search(text):
+        return True
+    return price_words and bool(_PRICE_WORDS.search(text))
+
+
 # Words that make a trigger no deal: "Übernahme des Tarifvertrages", "Kaufkraft".
 NOT_A_DEAL = _re(
     r"übernahme (des|der) (tarif|verantwortung|kosten|betrieb|mitarbeiter|beschäftigten)|"
