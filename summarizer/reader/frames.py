@@ -160,6 +160,7 @@ def read_deals(text: str) -> list[Frame]:
     mentions = name_mentions(text)
     sentences = split_sentences(text)
     salient = _salient_company(mentions)
+    aliases = short_forms(text, mentions)
     frames: list[Frame] = []
     for index, sentence in enumerate(sentences):
         inside = _within(mentions, sentence)
@@ -167,8 +168,7 @@ def read_deals(text: str) -> list[Frame]:
         if frame is not None:
             frames.append(frame)
         elif frames and index - frames[-1].sentence <= 4:
-            _follow_up(frames[-1], sentence, inside)
-    aliases = short_forms(text, mentions)
+            _follow_up(frames[-1], sentence, inside, aliases)
     ranked = _rank(_merge(frames, aliases), mentions)
     media = [n for s in sentences for n in _arguments(s, _within(mentions, s))[1]]
     for number, frame in enumerate(ranked):
@@ -237,10 +237,12 @@ def _frame(
     described = re.match(r"(der|die|das) [A-ZÄÖÜ]", text, re.IGNORECASE)
     if not frame.buyers and frame.targets and kind in _BUYING and before and described:
         frame.buyers = before[-1].buyers[:1]
-    after = text[match.end() - 40 :]
-    wants_target = kind in _BUYING or kind in (DealKind.loan, DealKind.funding_round)
-    if frame.buyers and not frame.targets and wants_target and _DESCRIBED.search(after):
-        frame.targets = [n for n in [salient] if n and not _among(n, frame.buyers)]
+    # "investiert in das Unternehmen", "Das Unternehmen wird an X verkauft": the company
+    # the article is about.
+    selling = bool(_SELLING.search(match.group(0)))
+    wants_target = kind in _BUYING or kind in (DealKind.loan, DealKind.funding_round) or selling
+    if frame.buyers and not frame.targets and wants_target and _DESCRIBED.search(text):
+        frame.targets = [n for n in [salient] if n and not _among(n, frame.parties())]
     if not _enough(frame):
         return None
     _figures(frame, text, match.start())
@@ -441,7 +443,9 @@ def _figures(frame: Frame, text: str, trigger_at: int) -> None:
         frame.stake = min(stakes)[1] if stakes else None
 
 
-def _follow_up(frame: Frame, sentence: Sentence, mentions: list[Mention]) -> None:
+def _follow_up(
+    frame: Frame, sentence: Sentence, mentions: list[Mention], aliases: dict[str, str]
+) -> None:
     """A sentence that only adds to the deal before it: its price, its seller."""
     text = sentence.text
     if _ROLE_SENTENCE.search(text):
@@ -450,7 +454,7 @@ def _follow_up(frame: Frame, sentence: Sentence, mentions: list[Mention]) -> Non
         role = frame.buyers if buyer else frame.sellers
         role += [n for n in names[:1] if n not in role]
         return
-    others = [m.text for m in mentions if not _among(m.text, frame.parties())]
+    others = [m.text for m in mentions if not _among(m.text, frame.parties(), aliases)]
     trigger = _trigger(text)
     same_kind = trigger is not None and _coarse(trigger[0]) == _coarse(frame.kind)
     if (same_kind or lexicon.FOLLOW_UP.search(text)) and not others:
@@ -499,7 +503,8 @@ def _merge(frames: list[Frame], aliases: dict[str, str]) -> list[Frame]:
         for figure in ("valuation", "stake", "price_per_share"):
             if getattr(into, figure) is None:
                 setattr(into, figure, getattr(frame, figure))
-        if into.amount is None and frame.buyers:  # a round's total is not one investor's
+        # A round's total is not one investor's amount; a listing's volume is the listing's.
+        if into.amount is None and (frame.buyers or not into.buyers):
             into.amount = frame.amount
         if not into.status_stated and frame.status_stated:
             into.status, into.status_stated = frame.status, True

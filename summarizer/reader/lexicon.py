@@ -107,7 +107,7 @@ def states_deal(text: str, *, price_words: bool = False) -> bool:
     price): without one, an article reports no deal and a sentence states no deal figure."""
     if any(pattern.search(text) for _, pattern in TRIGGERS) or _ENGLISH_DEAL.search(text):
         return True
-    return price_words and bool(_PRICE_WORDS.search(text))
+    return price_words and bool(_PRICE_WORDS.search(text) or VALUATION.search(text))
 
 
 # Words that make a trigger no deal: "Übernahme des Tarifvertrages", "Kaufkraft".
@@ -173,7 +173,7 @@ DEFAULT_STATUS = DealStatus.agreed
 
 # Figure roles, read from the words right before a figure (or around a percentage).
 PRICE_PER_SHARE = _re(r"\b(je|pro) (aktie|anteilsschein|stammaktie|vorzugsaktie)|aktienkurs")
-VALUATION = _re(r"bewert|bewertung|marktwert|firmenwert|unternehmenswert")
+VALUATION = _re(r"bewert|bewertung|marktwert|firmenwert|unternehmenswert|börsenwert")
 # A figure that is never a deal's amount: revenue, profit, a share price, an index level.
 NOT_DEAL_MONEY = _re(
     r"umsatz|erlös|gewinn|verlust|ergebnis|schulden|jahresumsatz|kurs|notierte|schloss|"
@@ -188,7 +188,7 @@ AMOUNT_CUES = _re(
 # Sentences that add a figure to the deal before them: "Der Kaufpreis beträgt ...".
 FOLLOW_UP = _re(
     r"kaufpreis|transaktionsvolumen|investitionsvolumen|\bvolumen\b|preis\b|\bzahlt|"
-    r"bewert|bewertung|summe|wert von"
+    r"summe|wert von|" + VALUATION.pattern
 )
 # A percentage is a stake when it is about shares held or bought, not about a price move.
 # A manager buying shares of the own company: the buyer is a person.
