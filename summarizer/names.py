@@ -113,7 +113,7 @@ def _lexicon() -> frozenset[str]:
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 
-def _is_common_noun(word: str) -> bool:
+def is_common_noun(word: str) -> bool:
     """A common noun by its ending, the stop list, the lexicon, or the lexicon's noun at its
     end ("Geldspritze", "Fremdfirmen"). Names that are nouns too ("Amazon", "Tesla",
     "Bertelsmann") are rescued by how the article uses them: see `_used_as_name`."""
@@ -185,7 +185,7 @@ def is_name_word(token: str) -> bool:
     if len(token) < 2 or not token[0].isupper() or token in _STOP:
         return False
     head = token.rsplit("-", 1)[-1]  # "KI-Firma" is a firm, "Mercedes-Benz" a name
-    if "-" in token and head and (head[0].islower() or _is_common_noun(head)):
+    if "-" in token and head and (head[0].islower() or is_common_noun(head)):
         return False
     if any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token):
         return True  # OpenAI, ChatGPT, DFS, Amazon.com, A380
@@ -375,7 +375,7 @@ def _plausible(mention: Mention, text: str, mentions: list[Mention]) -> bool:
         return True
     if re.search(rf"\b{re.escape(name.lower())}\b", text):
         return False
-    if not _is_common_noun(name):
+    if not is_common_noun(name):
         return True
     longer = (m.text.split() for m in mentions if " " in m.text)
     return _used_as_name(name, text) or any(name in (w[0], w[-1]) for w in longer)

@@ -19,6 +19,7 @@ from ..models import DealKind, DealStatus
 from ..money import find_money, find_percents
 from ..names import (
     Mention,
+    is_common_noun,
     is_name_word,
     is_person,
     is_place,
@@ -315,7 +316,7 @@ def _marker(before: str) -> str | None:
             return _PREPOSITIONS[lower]
         if word in ",;:()" or lower in {"und", "oder", "sowie"} or _NOMINAL.match(word):
             return None  # "Beteiligung der KfW": a deal noun's genitive is unmarked
-        descriptor = word[:1].isupper() and not is_name_word(word)
+        descriptor = word[:1].isupper() and (not is_name_word(word) or is_common_noun(word))
         adjective = word[:1].islower() and re.search(r"(e|en|er|es|em)$", lower)
         if not (lower in _DETERMINERS or descriptor or adjective or lower.isdigit()):
             return None
