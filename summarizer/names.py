@@ -70,12 +70,6 @@ BUSINESS_WORDS = frozenset(
     Baustoffe Feinmechanik Elektrotechnik Systemtechnik Halbleiter Investment Investments
     Beteiligungen Entertainment Health Healthcare Foods Retail Mobility Aerospace""".split()
 )
-# Descriptors: "Wirtschaftssender CNBC", "Nachrichtenagentur Bloomberg". A name after one
-# reported the news; it did not take part in the deal.
-MEDIA_WORDS = re.compile(
-    r"(?i)nachrichtenagentur|agentur|sender|zeitung|blatt|magazin|journal|dienst|portal|"
-    r"medien|fernseh|tv\b"
-)
 # Glued words: a scraper removed the spaces around a link ("DerDAXhat", "DieDHLGroup",
 # "Healthineersübernimmt"). Only a function word before, or a short finite verb after, a
 # capitalised run is split off, so "OpenAI", "ChatGPT" or "BioNTech" stay whole.

@@ -19,7 +19,7 @@ from .draft import Choices, draft_model
 from .errors import BackendError, InputError
 from .ground import ground
 from .ingest import Article, article_from_text
-from .llm import Answer, ask
+from .llm import ask
 from .models import ArticleSummary, Provenance, Usage
 from .parts import merge, split_text
 from .prices import estimate, load_prices
@@ -45,7 +45,7 @@ async def summarize_article(
     mode = settings.deal_mode(backend.name)
     prompt = _prompt(article, mode)
     if not budget or estimate_tokens(prompt.messages) <= budget:
-        return await _summarize_one(article, prompt, backend, settings)
+        return await _summarize_one(article, prompt, backend, settings, started)
     if _prompt_tokens(article_from_text("."), mode) > budget // 2:
         raise InputError(
             f"{article.id}: the model's context ({backend.context_tokens} tokens) is too "
@@ -58,7 +58,9 @@ async def summarize_article(
     for number, text in enumerate(texts, 1):
         part = article_from_text(text, id=f"{article.id} (part {number}/{len(texts)})")
         try:
-            parts.append(await _summarize_one(part, _prompt(part, mode), backend, settings))
+            begun = time.perf_counter()  # reading the part is part of its latency
+            prompt = _prompt(part, mode)
+            parts.append(await _summarize_one(part, prompt, backend, settings, begun))
         except BackendError as exc:
             # The parts already read were paid for too.
             spent = [p.provenance.usage for p in parts]
@@ -106,13 +108,13 @@ def _prompt_tokens(article: Article, mode: DealMode) -> int:
 
 
 async def _summarize_one(
-    article: Article, prompt: Prompt, backend: Backend, settings: Settings
+    article: Article, prompt: Prompt, backend: Backend, settings: Settings, started: float
 ) -> ArticleSummary:
-    """One model call for an article whose prompt fits the context."""
-    started = time.perf_counter()
+    """At most one model call for an article whose prompt fits the context; `started`
+    is when reading it began, so its latency counts the reader too."""
     if not prompt.needs_model:
-        answer = Answer(parsed=None, raw_json="{}", usage=Usage(cost_usd=Decimal(0)))
-        return _grounded({}, article, prompt, _provenance(article, backend, answer.usage, started))
+        free = Usage(cost_usd=Decimal(0))
+        return _grounded({}, article, prompt, _provenance(article, backend, free, started))
     try:
         answer = await ask(
             backend,
