@@ -35,8 +35,9 @@ from .reader.lexicon import direction_in, states_deal
 _DIGIT = re.compile(r"\d")
 _NOTHING = "No company deal or share price move reported"
 # "According to media / people familiar": such a deal is rumored, whatever else is said.
+# ("berichtete über" is no such cue: a trade association "berichtete über die Lage".)
 _RUMOR = re.compile(
-    r"Medienbericht|zufolge|berichtete|Kreisen|Insider|informierte[n]? Person|"
+    r"Medienbericht|zufolge|berichtete(?! über)|Kreisen|Insider|informierte[n]? Person|"
     r"vertraute[n]? Person|mit den Gesprächen vertraut|unter Berufung auf",
     re.IGNORECASE,
 )

@@ -38,13 +38,15 @@ async def summarize_article(
     """Summarize one Article with a backend that is already open (batches share one).
 
     An article too long for the model's context is read in parts (see parts.py), never
-    truncated; the summary's warnings say so.
+    truncated; the summary's warnings say so. One that needs no model call (the reader
+    found its deals) is read whole, however long.
     """
     started = time.perf_counter()
     budget = backend.context_tokens and backend.context_tokens - ANSWER_TOKENS
     mode = settings.deal_mode(backend.name)
     prompt = _prompt(article, mode)
-    if not budget or estimate_tokens(prompt.messages) <= budget:
+    fits = not budget or estimate_tokens(prompt.messages) <= budget
+    if fits or not prompt.needs_model:
         return await _summarize_one(article, prompt, backend, settings, started)
     if _prompt_tokens(article_from_text("."), mode) > budget // 2:
         raise InputError(

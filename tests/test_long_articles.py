@@ -85,3 +85,18 @@ def test_parts_fit_keep_every_character_and_cut_only_words_too_long(text: str, l
     words_out = Counter(" ".join(parts).split())
     whole_words = Counter(w for w in text.split() if fits(w))
     assert whole_words <= words_out  # only a word that cannot fit is ever cut
+
+
+def test_a_long_article_whose_deals_the_reader_found_is_read_whole_without_a_request() -> None:
+    """The embedded default asks the model nothing about a deal article, so its length
+    against the model's context does not matter: no split, no request (nothing listens on
+    the client's port, so a request would fail the test)."""
+    text = "Branchenbericht\n\n" + FILLER * 60 + LATE_DEAL
+    client = openai.AsyncOpenAI(base_url="http://127.0.0.1:9/v1", api_key="x", max_retries=0)
+    settings = Settings()
+    backend = wrap(client, settings, name="local", model="m", context_tokens=4096)
+    summary = asyncio.run(summarize_article(article_from_text(text, id="long"), backend, settings))
+    [deal] = summary.deals
+    assert (deal.buyers, deal.targets) == (["Heidelberger AG"], ["Zaikio GmbH"])
+    assert deal.amount is not None and deal.amount.english == "€20 million"
+    assert summary.provenance.usage.requests == 0 and summary.warnings == []
