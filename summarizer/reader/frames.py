@@ -214,6 +214,8 @@ def _frame(
     before: list[Frame],
     salient: str | None,
 ) -> Frame | None:
+    """The frame a sentence states, or None: no deal word, a deal word in another sense,
+    or nobody named in a role the kind needs."""
     text = sentence.text
     if lexicon.NOT_A_DEAL.search(text) or _ROLE_SENTENCE.search(text):
         return None
