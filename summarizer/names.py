@@ -14,8 +14,9 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 _WORD = re.compile(r"[\w&+][\w&.+'’-]*[\w&+]|[\w&+]")
@@ -211,7 +212,8 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def name_mentions(text: str) -> list[Mention]:
+@lru_cache(maxsize=8)  # the reader, the moves and the name list all read one article
+def name_mentions(text: str) -> tuple[Mention, ...]:
     """Every name in `text`, where it stands: neighbouring name words are one name ("Axel
     Springer", "Daily Mail & General Trust"); a legal form ends one ("Bertelsmann AG");
     a quoted lower-case name counts ("„con energy ag“"); a descriptor does not
@@ -280,7 +282,7 @@ def name_mentions(text: str) -> list[Mention]:
             verdicts[mention.text] = _plausible(mention, text, mentions)
     kept = {m for m in mentions if verdicts[m.text]}
     inside = {m for m in kept for o in kept if o != m and o.start <= m.start and m.end <= o.end}
-    return sorted(kept - inside, key=lambda m: m.start)
+    return tuple(sorted(kept - inside, key=lambda m: m.start))
 
 
 _DESCRIPTOR_WORD = re.compile(
@@ -348,7 +350,7 @@ def is_place(name: str) -> bool:
     return name in _places()
 
 
-def is_person(name: str, mentions: list[Mention]) -> bool:
+def is_person(name: str, mentions: Sequence[Mention]) -> bool:
     """ "Frank Wendler", "Angela Merkel": a first name and one more word, never part of a
     longer name in the article ("Axel Springer Verlag" is a firm)."""
     words = name.split()
@@ -403,7 +405,7 @@ def _quoted_names(text: str) -> list[Mention]:
     ]
 
 
-def short_forms(text: str, mentions: list[Mention]) -> dict[str, str]:
+def short_forms(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
     """Abbreviations the article defines: "Deutsche Flugsicherung GmbH (DFS)" makes "DFS"
     another name of the same party."""
     by_start = {m.start: m for m in mentions}

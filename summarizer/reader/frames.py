@@ -12,6 +12,7 @@ hält 27 Prozent") stands in a sentence without a trigger and so belongs to no f
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -181,11 +182,11 @@ def read_deals(text: str) -> list[Frame]:
     return ranked
 
 
-def _within(mentions: list[Mention], sentence: Sentence) -> list[Mention]:
+def _within(mentions: Sequence[Mention], sentence: Sentence) -> list[Mention]:
     return [m for m in mentions if sentence.start <= m.start < sentence.end]
 
 
-def _salient_company(mentions: list[Mention]) -> str | None:
+def _salient_company(mentions: Sequence[Mention]) -> str | None:
     """The name the article mentions most: what "der Konzern" most likely refers to."""
     counts: dict[str, int] = {}
     for mention in mentions:
@@ -524,7 +525,7 @@ _BACKGROUND = re.compile(
 _CONDITIONAL = re.compile(r"\b(wenn|sofern|im falle)\b", re.IGNORECASE)
 
 
-def _rank(frames: list[Frame], mentions: list[Mention]) -> list[Frame]:
+def _rank(frames: list[Frame], mentions: Sequence[Mention]) -> list[Frame]:
     """The deal the article is about first: complete, early, about its frequent names."""
     counts: dict[str, int] = {}
     for mention in mentions:

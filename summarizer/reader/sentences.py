@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _ABBREVIATIONS = frozenset(
     """
@@ -47,7 +48,8 @@ def _ends_here(text: str, match: re.Match[str]) -> bool:
     return not after or not after[0].islower()  # "Mio. Euro", "ca. drei": no new sentence
 
 
-def split_sentences(text: str) -> list[Sentence]:
+@lru_cache(maxsize=8)  # the deal reader and the move reader split the same article
+def split_sentences(text: str) -> tuple[Sentence, ...]:
     """The sentences of `text`, each with its span; lines are never joined."""
     sentences: list[Sentence] = []
     offset = 0
@@ -59,7 +61,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 start = match.end()
         _add(sentences, line, offset, start, len(line))
         offset += len(line)
-    return sentences
+    return tuple(sentences)
 
 
 def _add(out: list[Sentence], line: str, offset: int, start: int, end: int) -> None:
