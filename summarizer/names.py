@@ -101,11 +101,14 @@ class Mention:
 
 
 @cache
-def _lexicon() -> frozenset[str]:
-    """German common nouns in every case and number (Wiktionary via german-nouns, CC BY-SA
-    4.0; see data/NOTICE.md): "Fokus", "Anlegern", "Notverkauf" are no parties."""
-    data = files("summarizer").joinpath("data/common_nouns.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode("utf-8").split())
+def _words(name: str) -> frozenset[str]:
+    """A word list shipped in summarizer/data (from Wiktionary via german-nouns, CC BY-SA
+    4.0; see data/NOTICE.md), read on first use: common nouns in every case and number
+    ("Fokus", "Anlegern", "Notverkauf" are no parties), first names, place names."""
+    data = files("summarizer").joinpath(f"data/{name}").read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    return frozenset(data.decode("utf-8").split())
 
 
 def is_common_noun(word: str) -> bool:
@@ -115,7 +118,7 @@ def is_common_noun(word: str) -> bool:
     lower = word.lower()
     if word in _STOP or lower.endswith(_NOUN_ENDINGS) or lower.capitalize() in _STOP:
         return True
-    lexicon = _lexicon()
+    lexicon = _words("common_nouns.txt.gz")
     if word in lexicon:
         return True
     head = word.rsplit("-", 1)[-1]
@@ -332,29 +335,17 @@ def _without_descriptor(mention: Mention) -> Mention:
     return Mention(mention.start + skipped, mention.end, " ".join(words[drop:]))
 
 
-@cache
-def _first_names() -> frozenset[str]:
-    data = files("summarizer").joinpath("data/first_names.txt").read_text("utf-8")
-    return frozenset(data.split())
-
-
-@cache
-def _places() -> frozenset[str]:
-    data = files("summarizer").joinpath("data/places.txt").read_text("utf-8")
-    return frozenset(data.split())
-
-
 def is_place(name: str) -> bool:
     """ "Wien", "Brandenburg": where a deal happens, not who makes it. (A state that sells
     is named as one: "Land Brandenburg", "Bundesrepublik Deutschland".)"""
-    return name in _places()
+    return name in _words("places.txt")
 
 
 def is_person(name: str, mentions: Sequence[Mention]) -> bool:
     """ "Frank Wendler", "Angela Merkel": a first name and one more word, never part of a
     longer name in the article ("Axel Springer Verlag" is a firm)."""
     words = name.split()
-    if len(words) != 2 or words[0] not in _first_names() or words[1] in BUSINESS_WORDS:
+    if len(words) != 2 or words[0] not in _words("first_names.txt") or words[1] in BUSINESS_WORDS:
         return False
     return not any(m.text != name and m.text.startswith(name) for m in mentions)
 
