@@ -24,7 +24,7 @@ from .models import ArticleSummary, Provenance, Usage
 from .parts import merge, split_text
 from .prices import estimate, load_prices
 from .prompt import PROMPT_VERSION, build_messages, estimate_tokens, example
-from .reader import read_deals, read_moves
+from .reader import Frame, read_moves
 
 T = TypeVar("T")
 
@@ -82,9 +82,7 @@ class Prompt:
 
     @property
     def small(self) -> bool:
-        """The small-model shape: the deals are the reader's frames and the prose of a
-        deal article is rendered from them."""
-        return self.mode is not DealMode.hints
+        return _small(self.mode)
 
     @property
     def needs_model(self) -> bool:
@@ -99,9 +97,15 @@ class Prompt:
         return draft_model(self.choices, constrained=constrained, choose_frames=self.small)
 
 
+def _small(mode: DealMode) -> bool:
+    """The small-model shape: the deals are the reader's frames and the prose of a deal
+    article is rendered from them."""
+    return mode is not DealMode.hints
+
+
 def _prompt(article: Article, mode: DealMode) -> Prompt:
     choices = Choices.of(article)
-    messages = build_messages(article, choices, choose_frames=mode is not DealMode.hints)
+    messages = build_messages(article, choices, choose_frames=_small(mode))
     return Prompt(choices, messages, mode)
 
 
@@ -147,17 +151,24 @@ async def _summarize_one(
 def _grounded(
     draft: dict[str, Any], article: Article, prompt: Prompt, provenance: Provenance
 ) -> ArticleSummary:
-    """Ground a draft; in the small-model shape the deals and price moves are the
-    reader's and the prose is rendered from them."""
+    """Ground a draft: in the small-model shape by the reader's frames and moves."""
     if prompt.small:
-        draft = {**draft, "market_moves": read_moves(article.text)}
+        return _ground_by_reader(draft, article, prompt.choices.frames, provenance)
+    return ground(draft, article, provenance, example=example(), frames=prompt.choices.frames)
+
+
+def _ground_by_reader(
+    draft: dict[str, Any], article: Article, frames: tuple[Frame, ...], provenance: Provenance
+) -> ArticleSummary:
+    """The deals and price moves are the reader's, the prose of a deal article is
+    rendered from them; the draft adds only the model's choice or no-deal prose."""
     return ground(
-        draft,
+        {**draft, "market_moves": read_moves(article.text)},
         article,
         provenance,
         example=example(),
-        frames=prompt.choices.frames,
-        prose_from_fields=prompt.small,
+        frames=frames,
+        prose_from_fields=True,
     )
 
 
@@ -195,7 +206,7 @@ def summarize_by_reader(article: Article) -> ArticleSummary:
     any answer, and the prose is rendered from them. Instant, and the floor every backend
     is measured against (`summarizer eval --reader-only`)."""
     started = time.perf_counter()
-    frames = tuple(read_deals(article.text))
+    frames = Choices.of(article).frames
     provenance = Provenance(
         backend="reader",
         model="none",
@@ -204,8 +215,7 @@ def summarize_by_reader(article: Article) -> ArticleSummary:
         latency_seconds=0.0,
         input_sha256=article.sha256,
     )
-    draft = {"market_moves": read_moves(article.text)}
-    summary = ground(draft, article, provenance, frames=frames, prose_from_fields=True)
+    summary = _ground_by_reader({}, article, frames, provenance)
     summary.provenance.latency_seconds = round(time.perf_counter() - started, 3)
     return summary
 
