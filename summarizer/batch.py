@@ -13,12 +13,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import openai
 from pydantic import BaseModel, ValidationError
 
-from .backends import Backend, Identity, from_client, identify, open_backend
+from .backends import Backend, Identity, LazyBackend, from_client
 from .cache import Cache, cache_key
 from .config import Settings
 from .errors import BackendError, SummarizerError, internal_error
@@ -26,6 +25,9 @@ from .ingest import Article
 from .models import ArticleSummary, Usage
 from .pipeline import run_sync, summarize_article
 from .sources import Failure, read_inputs
+
+if TYPE_CHECKING:
+    import openai
 
 API_CONCURRENCY = 8  # polite for rate limits, and most of the speed-up of more
 
@@ -132,8 +134,8 @@ async def asummarize_many(
     items: list[Article | Failure] = []
     for given in inputs:
         items += [given] if isinstance(given, Article) else read_inputs([given])
-    injected = client and from_client(client, settings)
-    who = injected.identity if injected else identify(settings)
+    backends = LazyBackend(settings, client and from_client(client, settings), hooks.backend)
+    who = backends.identity
     concurrency = settings.concurrency or (1 if who.name == "local" else API_CONCURRENCY)
     earlier = {r.sha256: r for r in load_results(results_file) if r.ok} if resume else {}
     cache = Cache(settings.cache_file) if use_cache else None
@@ -142,7 +144,7 @@ async def asummarize_many(
     out = _ResultsFile(results_file)
     hooks.start(len(items))
     try:
-        async with _LazyBackend(settings, injected, hooks) as backends:
+        async with backends:
             gate = asyncio.Semaphore(concurrency)
 
             async def one(item: Article | Failure) -> BatchResult:
@@ -171,14 +173,13 @@ async def _summarize(
     who: Identity,
     settings: Settings,
     cache: Cache | None,
-    backends: _LazyBackend,
+    backends: LazyBackend,
 ) -> BatchResult:
     key = cache_key(article, who, settings)
     if cache and (hit := cache.get(key)):
         return _record(article, summary=hit)
     try:
-        backend = await backends.get()
-        summary = await summarize_article(article, backend, settings)
+        summary = await summarize_article(article, backends, settings)
     except BackendError as exc:
         return _record(article, error=str(exc), usage=exc.usage)
     except SummarizerError as exc:
@@ -188,42 +189,6 @@ async def _summarize(
     if cache:
         cache.put(key, summary)
     return _record(article, summary=summary)
-
-
-class _LazyBackend:
-    """Opens the backend on first use: a fully cached rerun starts no server at all.
-    A failure to open is remembered, so each article reports it without retrying it."""
-
-    def __init__(self, settings: Settings, injected: Backend | None, hooks: Hooks):
-        self._settings, self._hooks = settings, hooks
-        self._stack = contextlib.AsyncExitStack()
-        self._lock = asyncio.Lock()
-        self._backend = injected
-        self._announced = False
-        self._failure: SummarizerError | None = None
-
-    async def get(self) -> Backend:
-        async with self._lock:
-            if self._failure is not None:
-                raise self._failure
-            if self._backend is None:
-                try:
-                    self._backend = await self._stack.enter_async_context(
-                        open_backend(self._settings)
-                    )
-                except SummarizerError as exc:
-                    self._failure = exc
-                    raise
-            if not self._announced:
-                self._announced = True
-                self._hooks.backend(self._backend)
-            return self._backend
-
-    async def __aenter__(self) -> _LazyBackend:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self._stack.aclose()
 
 
 def summarize_many(inputs: Sequence[str | Article], **options: Any) -> list[BatchResult]:

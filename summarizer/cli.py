@@ -9,21 +9,12 @@ import logging
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from . import evaluate
-from .backends import Backend, open_backend
+from .backends import Backend, LazyBackend
 from .batch import BatchResult, Hooks, asummarize_many, totals
 from .config import BackendName, DealMode, Settings
 from .digest import DIGEST_FORMATS, render_digest
@@ -31,6 +22,9 @@ from .errors import SummarizerError, internal_error
 from .models import ArticleSummary
 from .render import FORMATS, render
 from .stories import build_digest
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 T = TypeVar("T")
 
@@ -78,6 +72,15 @@ class _Progress:
     def start(self, total: int) -> None:
         self.total = total
         if total > 1 and sys.stderr.isatty():
+            from rich.console import Console  # a bar is drawn on terminals only
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             self._bar = Progress(
                 TextColumn("{task.description}"),
                 BarColumn(),
@@ -294,8 +297,7 @@ def eval_command(
     async def run() -> evaluate.Report:
         if reader_only:
             return await evaluate.evaluate(gold_dir, None, settings, _say, split=split)
-        async with open_backend(settings) as backend:
-            _Progress().backend(backend)
+        async with LazyBackend(settings, opened=_Progress().backend) as backend:
             return await evaluate.evaluate(gold_dir, backend, settings, _say, split=split)
 
     result = _run_or_exit(run())

@@ -7,17 +7,21 @@ verified, code-parsed quote (`english`), shown beside its source.
 from __future__ import annotations
 
 from functools import cache
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from .phrasing import deal_sentence
 from .stories import Digest
+
+if TYPE_CHECKING:
+    import jinja2
 
 DIGEST_FORMATS = ("markdown", "html", "json")
 
 
 @cache
 def _environment(autoescape: bool) -> jinja2.Environment:
+    import jinja2  # loaded by the one command that renders a digest
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("summarizer", "templates"),
         autoescape=autoescape,

@@ -8,23 +8,24 @@ import time
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import openai
 from pydantic import BaseModel
 
-from .backends import Backend, from_client, open_backend
+from .backends import Backend, BackendHandle, LazyBackend, from_client
 from .config import DealMode, Settings
 from .draft import Choices, draft_model
 from .errors import BackendError, InputError
 from .ground import ground
 from .ingest import Article, article_from_text
-from .llm import ask
 from .models import ArticleSummary, Provenance, Usage
 from .parts import merge, split_text
 from .prices import estimate, load_prices
 from .prompt import PROMPT_VERSION, build_messages, estimate_tokens, example
 from .reader import Frame, read_moves
+
+if TYPE_CHECKING:
+    import openai
 
 T = TypeVar("T")
 
@@ -33,24 +34,27 @@ ANSWER_TOKENS = 1024
 
 
 async def summarize_article(
-    article: Article, backend: Backend, settings: Settings
+    article: Article, backend: BackendHandle, settings: Settings
 ) -> ArticleSummary:
-    """Summarize one Article with a backend that is already open (batches share one).
+    """Summarize one Article with a backend that batches share; it is opened only if the
+    article needs a model call (a deal the reader settled alone needs none).
 
     An article too long for the model's context is read in parts (see parts.py), never
-    truncated; the summary's warnings say so. One that needs no model call (the reader
-    found its deals) is read whole, however long.
+    truncated; the summary's warnings say so. One that needs no model call is read whole,
+    however long.
     """
     started = time.perf_counter()
-    budget = backend.context_tokens and backend.context_tokens - ANSWER_TOKENS
-    mode = settings.deal_mode(backend.name)
+    mode = settings.deal_mode(backend.identity.name)
     prompt = _prompt(article, mode)
-    fits = not budget or estimate_tokens(prompt.messages) <= budget
-    if fits or not prompt.needs_model:
+    if not prompt.needs_model:
         return await _summarize_one(article, prompt, backend, settings, started)
+    model = await backend.get()
+    budget = model.context_tokens and model.context_tokens - ANSWER_TOKENS
+    if not budget or estimate_tokens(prompt.messages) <= budget:
+        return await _summarize_one(article, prompt, model, settings, started)
     if _prompt_tokens(article_from_text("."), mode) > budget // 2:
         raise InputError(
-            f"{article.id}: the model's context ({backend.context_tokens} tokens) is too "
+            f"{article.id}: the model's context ({model.context_tokens} tokens) is too "
             "small for the instructions and a useful part of the article"
         )
     texts = split_text(
@@ -62,13 +66,13 @@ async def summarize_article(
         try:
             begun = time.perf_counter()  # reading the part is part of its latency
             prompt = _prompt(part, mode)
-            parts.append(await _summarize_one(part, prompt, backend, settings, begun))
+            parts.append(await _summarize_one(part, prompt, model, settings, begun))
         except BackendError as exc:
             # The parts already read were paid for too.
             spent = [p.provenance.usage for p in parts]
             exc.usage = Usage.total([*spent, exc.usage or Usage()])
             raise
-    return merge(parts, _provenance(article, backend, Usage(), started))
+    return merge(parts, _provenance(article, model, Usage(), started))
 
 
 @dataclass(frozen=True)
@@ -114,13 +118,16 @@ def _prompt_tokens(article: Article, mode: DealMode) -> int:
 
 
 async def _summarize_one(
-    article: Article, prompt: Prompt, backend: Backend, settings: Settings, started: float
+    article: Article, prompt: Prompt, handle: BackendHandle, settings: Settings, started: float
 ) -> ArticleSummary:
     """At most one model call for an article whose prompt fits the context; `started`
     is when reading it began, so its latency counts the reader too."""
     if not prompt.needs_model:
         free = Usage(cost_usd=Decimal(0))
-        return _grounded({}, article, prompt, _provenance(article, backend, free, started))
+        return _grounded({}, article, prompt, _provenance(article, handle, free, started))
+    from .llm import ask  # openai and instructor load with the first model call
+
+    backend = await handle.get()
     try:
         answer = await ask(
             backend,
@@ -172,10 +179,12 @@ def _ground_by_reader(
     )
 
 
-def _provenance(article: Article, backend: Backend, usage: Usage, started: float) -> Provenance:
+def _provenance(
+    article: Article, backend: BackendHandle, usage: Usage, started: float
+) -> Provenance:
     return Provenance(
-        backend=backend.name,
-        model=backend.model,
+        backend=backend.identity.name,
+        model=backend.identity.model,
         model_note=backend.note,
         prompt_version=PROMPT_VERSION,
         usage=usage,
@@ -237,11 +246,11 @@ async def asummarize(
     """
     if model:
         overrides["model"] = model
-    settings = (settings or Settings()).model_copy(update=overrides)
+    # Validated, not model_copy(update=...): "reader" must become DealMode.reader.
+    settings = Settings.model_validate({**(settings or Settings()).model_dump(), **overrides})
     article = article_from_text(text)
-    if client is not None:
-        return await summarize_article(article, from_client(client, settings), settings)
-    async with open_backend(settings) as backend:
+    injected = client and from_client(client, settings)
+    async with LazyBackend(settings, injected) as backend:
         return await summarize_article(article, backend, settings)
 
 

@@ -1,19 +1,25 @@
 """Where answers come from. Every backend ends up as an OpenAI-compatible client, so the
-pipeline has one code path for OpenAI, any compatible server and the embedded model."""
+pipeline has one code path for OpenAI, any compatible server and the embedded model.
+
+openai and instructor are imported only when a client is made: most commands, and most
+articles the deal reader settles alone, never need one (`import summarizer` stays fast).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import NamedTuple
-
-import instructor
-import openai
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from ..config import BackendName, Settings
-from ..errors import ConfigError
+from ..errors import ConfigError, SummarizerError
 from . import local
+
+if TYPE_CHECKING:
+    import instructor
+    import openai
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 
@@ -53,8 +59,76 @@ class Backend:
     def identity(self) -> Identity:
         return Identity(self.name, self.endpoint, self.model)
 
+    async def get(self) -> Backend:
+        """An open backend is its own handle (see BackendHandle)."""
+        return self
+
+
+class BackendHandle(Protocol):
+    """What the pipeline needs of a backend: who answers (for provenance and the cache
+    key) without starting anything, and the open Backend only when a model is called."""
+
+    @property
+    def identity(self) -> Identity: ...
+
+    @property
+    def note(self) -> str | None: ...
+
+    async def get(self) -> Backend: ...
+
+
+def _note(identity: Identity) -> str | None:
+    return local.MODEL_NOTE if identity.name == "local" else None
+
+
+class LazyBackend:
+    """The configured backend, opened on first `get()`: an article the deal reader settles
+    alone, or a fully cached rerun, starts no server at all. A failure to open is
+    remembered, so each article of a batch reports it without retrying it. `opened` hears
+    about the backend once, when it is opened (the CLI prints which model answers)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        injected: Backend | None = None,
+        opened: Callable[[Backend], None] = lambda backend: None,
+    ) -> None:
+        self._settings, self._opened = settings, opened
+        self._stack = contextlib.AsyncExitStack()
+        self._lock = asyncio.Lock()
+        self._backend = injected
+        self._announced = False
+        self._failure: SummarizerError | None = None
+        self.identity = injected.identity if injected else identify(settings)
+        self.note = injected.note if injected else _note(self.identity)
+
+    async def get(self) -> Backend:
+        async with self._lock:
+            if self._failure is not None:
+                raise self._failure
+            if self._backend is None:
+                try:
+                    self._backend = await self._stack.enter_async_context(
+                        open_backend(self._settings)
+                    )
+                except SummarizerError as exc:
+                    self._failure = exc
+                    raise
+            if not self._announced:
+                self._announced = True
+                self._opened(self._backend)
+            return self._backend
+
+    async def __aenter__(self) -> LazyBackend:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._stack.aclose()
+
 
 def _mode(settings: Settings) -> instructor.Mode:
+    import instructor
+
     if settings.mode is None:
         # Forced tool calls are grammar-constrained on llama.cpp and native on OpenAI.
         return instructor.Mode.TOOLS
@@ -65,6 +139,8 @@ def _mode(settings: Settings) -> instructor.Mode:
 
 
 def _client(settings: Settings, *, base_url: str | None, api_key: str) -> openai.AsyncOpenAI:
+    import openai
+
     # max_retries=0: our tenacity policy owns retries, so the two never multiply.
     return openai.AsyncOpenAI(
         base_url=base_url, api_key=api_key, max_retries=0, timeout=settings.timeout
@@ -83,6 +159,8 @@ def wrap(
     free: bool = False,
 ) -> Backend:
     """Make a Backend of a client the caller made (injection for tests and embedding)."""
+    import instructor
+
     return Backend(
         name=name,
         model=model,
@@ -102,7 +180,7 @@ def from_client(client: openai.AsyncOpenAI, settings: Settings) -> Backend:
 @contextlib.asynccontextmanager
 async def open_backend(settings: Settings) -> AsyncIterator[Backend]:
     """The configured backend, with everything it started stopped on exit."""
-    name, endpoint, model = identify(settings)
+    identity = name, endpoint, model = identify(settings)
     if name == "local":
         with local.local_server() as base_url:
             client = _client(settings, base_url=base_url, api_key="local")
@@ -112,7 +190,7 @@ async def open_backend(settings: Settings) -> AsyncIterator[Backend]:
                     settings,
                     name=name,
                     model=model,
-                    note=local.MODEL_NOTE,
+                    note=_note(identity),
                     context_tokens=local.CONTEXT_TOKENS,
                     endpoint=endpoint,
                     free=True,

@@ -19,7 +19,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx2
 import platformdirs
 
 from ..errors import BackendError, ConfigError
@@ -96,6 +95,8 @@ def _server_command(model: Path, port: int) -> list[str]:
 
 
 def _wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log: Path) -> None:
+    import httpx2  # here: only a command that starts the server needs an HTTP client
+
     deadline = time.monotonic() + _STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
