@@ -31,7 +31,7 @@ gmbh se ZRt Zrt. Zrt
 _NOUN_ENDINGS = tuple(
     """
 ung ungen heit heiten keit keiten schaft schaften tion tionen tät täten nis nisse tum ismus
-ment mente chen lich isch ische ischer ischen isches ität
+ment mente chen lich isch ische ischer ischen isches ität ie ien
 kauf käufe verkauf geschäft geschäfte markt märkte konzern konzerne firma
 werk werke sparte sparten tochter töchter gruppe unternehmen aktie aktien anteil anteile
 chef chefs sprecher kreise kreisen investor investoren kunde kunden entwickler händler
@@ -58,6 +58,9 @@ Inzwischen Unterdessen Zuletzt Zuvor Bereits Damals Außerdem Insgesamt Allerdin
 Mitte Anfang Hälfte Teil Seite Dollar-Milliarden Euro-Milliarden Kurs Kurse Umsatz Gewinn
 Verlust Dividende Milliarde Million Punkte Punkten Stand Hintergrund Grund Falls Sollte
 Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
+Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch Trotzdem Somit Also
+Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
+Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 """.split()
 )
 # Words of company names that German text also uses as nouns: they continue a name
@@ -122,7 +125,21 @@ def is_common_noun(word: str) -> bool:
     if word in lexicon:
         return True
     head = word.rsplit("-", 1)[-1]
-    return len(head) >= 7 and any(head[i:].capitalize() in lexicon for i in range(2, len(head) - 4))
+    if len(head) < 7:
+        return False
+    for i in range(2, len(head) - 3):
+        tail = head[i:].capitalize()
+        # A short head ("Kurs", "Plus", "Jahr") only after a noun of its own: "Ausgabekurs",
+        # "Jahresplus", but "Blackstone" and "Tradegate" are not German compounds.
+        if tail in lexicon and (len(tail) >= 5 or _noun_before(head[:i], lexicon)):
+            return True
+    return False
+
+
+def _noun_before(first: str, lexicon: frozenset[str]) -> bool:
+    """Whether a compound's first part is a noun, with or without its linking letters."""
+    forms = {first, first.removesuffix("s"), first.removesuffix("es"), first.removesuffix("n")}
+    return any(form.capitalize() in lexicon for form in forms if len(form) >= 3)
 
 
 _DESCRIPTOR = re.compile(
@@ -138,7 +155,7 @@ _ARTICLE_LIKE = re.compile(
     r"[\d.,]+|ohne|um|als|wie|und|oder|sowie|[„\"(]|"
     # Prepositions before which a common noun stands bare ("vor Börsenbeginn", "mit
     # Erfolg"); "bei Siemens", "von Amazon", "für Tesla" do say name.
-    r"vor|nach|seit|mit|zu|unter|über|gegen|auf|aus|zwischen"
+    r"vor|nach|seit|mit|zu|unter|über|gegen|auf|aus|zwischen|aufs|ans|übers|durchs|fürs"
 )
 
 
@@ -171,7 +188,10 @@ def _used_as_name(word: str, text: str) -> bool:
                 _ARTICLE_LIKE.fullmatch(previous.group(1)) or previous.group(1)[-1] in ".!?:-–—"
             )
         )
-        if bare and not word.endswith(("en", "er", "ern", "el")):
+        plural = word.endswith(("en", "er", "ern", "el")) or (
+            word.endswith(("s", "e")) and is_common_noun(word[:-1])  # "von Solarparks"
+        )
+        if bare and not plural:
             return True
     return False
 
@@ -248,6 +268,9 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
         )
         if word in {"&", "+"} and run and gap == " ":
             run.append((start, end, word))
+        elif _TRUNCATED.match(text, end):  # "Der Pharma- und Chemiekonzern"
+            flush()
+            waiting = []
         elif is_name_word(word) or (joins and word in BUSINESS_WORDS):
             if word in LEGAL_SUFFIXES and not joins and _adjacent(waiting, start, text):
                 # "Deutsche Flugsicherung GmbH": the legal form makes it a name, but not
@@ -256,6 +279,8 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
                 run[:] = waiting[max(cut, default=0) :]
             elif not joins:
                 flush()
+                if waiting and _adjacent(waiting, start, text) and _leads_name(waiting[-1], text):
+                    run.append(waiting[-1])  # "Quellwerk Data", "Mitteldeutsche Handelsbank"
             run.append((start, end, word))
             waiting = []
         else:
@@ -285,17 +310,50 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
             verdicts[mention.text] = _plausible(mention, text, mentions)
     kept = {m for m in mentions if verdicts[m.text]}
     inside = {m for m in kept for o in kept if o != m and o.start <= m.start and m.end <= o.end}
-    return tuple(sorted(kept - inside, key=lambda m: m.start))
+    names = {m.text for m in kept}
+    # "HBCs", "Amazons": a genitive of a name the article uses is that name.
+    kept = {
+        Mention(m.start, m.end - 1, m.text[:-1]) if m.text[-1:] == "s" and m.text[:-1] in names
+        else m
+        for m in kept - inside
+    }  # fmt: skip
+    return tuple(sorted(kept, key=lambda m: m.start))
 
 
+_ADVERB = re.compile(r"(end|ig|lich|weise|mal|falls|dings|wärts|seits)$")
+_TRUNCATED = re.compile(r"-\s+(und|oder|bzw\.|sowie)\b")
 _DESCRIPTOR_WORD = re.compile(
     r"(konzern|hersteller|firma|unternehmen|gruppe|tochter|anbieter|händler|versicherer|"
     r"entwickler|investor|produzent|zulieferer|betreiber|spezialist|dienstleister|riese|"
     r"bauer|sender|agentur|institut|verband|reederei|familie|spezialisten?|gesellschafter|"
     r"eigentümer|käufer|bieter|rivale|konkurrent|chef|chefin|aktionärs?|investmentbank|"
-    r"förderbank|versorgers?|meister|ministerin|minister|sprecherin|sprecher|analyst)$",
+    r"förderbank|versorgers?|meister|ministerin|minister|sprecherin|sprecher|analyst|"
+    r"investoren|gesellschaft|stiftung|senders|kette|vermarkter|betreiberin|haus)$",
     re.IGNORECASE,
 )
+
+
+# Abstract nouns and adjectives of kind ("Auslastung", "Technologische") never begin a name.
+_NEVER_LEADS = re.compile(r"(ung|heit|keit|schaft|tion|tät|ismus|nis|lich|isch|ische[nrs]?)$")
+
+
+def _leads_name(token: tuple[int, int, str], text: str) -> bool:
+    """Whether a capitalised word the lexicon does not know, right before a name, is the
+    name's first word: "Quellwerk Data", "Voltwerk Robotics", and adjectives, which German
+    writes in capitals only inside a name ("Mitteldeutsche Handelsbank"). Not at a
+    sentence start, where every word is capitalised, and never a descriptor
+    ("Finanzinvestor Advent") or a compound of one ("VW-Anteilseigner Porsche")."""
+    start, _, word = token
+    lower = word.lower()
+    if "-" in word or word in _STOP or word in _words("common_nouns.txt.gz"):
+        return False
+    if _DESCRIPTOR_WORD.search(word) or _NEVER_LEADS.search(lower):
+        return False
+    return not _sentence_start(start, text) and not re.search(rf"\b{re.escape(lower)}\b", text)
+
+
+def _sentence_start(start: int, text: str) -> bool:
+    return bool(re.search(r"(^|[.!?:]\s*|\n\s*)$", text[max(0, start - 3) : start]))
 
 
 def _adjacent(words: list[tuple[int, int, str]], start: int, text: str) -> bool:
@@ -305,7 +363,7 @@ def _adjacent(words: list[tuple[int, int, str]], start: int, text: str) -> bool:
 # Heads of compounds whose first part is the company: "VW-Anteile", "EADS-Konzern".
 _COMPANY_HEADS = frozenset(
     """Anteil Anteile Anteilen Anteils Aktie Aktien Aktienpaket Konzern Konzerns Gruppe
-    Tochter Mutter Mutterkonzern Beteiligung""".split()
+    Tochter Mutter Mutterkonzern Beteiligung Titel Papiere Papier Aktienkurs Kurs""".split()
 )
 
 
@@ -338,7 +396,8 @@ def _without_descriptor(mention: Mention) -> Mention:
 def is_place(name: str) -> bool:
     """ "Wien", "Brandenburg": where a deal happens, not who makes it. (A state that sells
     is named as one: "Land Brandenburg", "Bundesrepublik Deutschland".)"""
-    return name in _words("places.txt")
+    places = _words("places.txt")
+    return name in places or (name.endswith("s") and name[:-1] in places)  # "Europas"
 
 
 def is_person(name: str, mentions: Sequence[Mention]) -> bool:
@@ -356,8 +415,21 @@ def _plausible(mention: Mention, text: str, mentions: list[Mention]) -> bool:
     a word that stands only at the start of sentences and is written in lower case
     elsewhere ("Droht", "Verkauft") is no name at all."""
     name = mention.text
-    if " " in name or not name[:1].isupper():
+    if " " in name:
+        # "Vage Übernahmegerüchte": capitals of a sentence start before a common noun.
+        words = name.split()
+        return not (
+            is_common_noun(words[-1])
+            and not any(w in LEGAL_SUFFIXES or w in BUSINESS_WORDS for w in words)
+            and all(_sentence_start(m.start(), text) for m in re.finditer(re.escape(name), text))
+        )
+    if not name[:1].isupper():
         return True
+    if _DESCRIPTOR_WORD.search(name) and not _used_as_name(name, text):
+        return False  # "der Werbevermarkter": what a company is, named alone
+    starts = all(_sentence_start(m.start(), text) for m in re.finditer(re.escape(name), text))
+    if starts and _ADVERB.search(name):
+        return False  # "Entsprechend", "Möglicherweise": a sentence's first word
     if any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name):
         return True
     if re.search(rf"\b{re.escape(name.lower())}\b", text):

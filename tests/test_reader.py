@@ -128,6 +128,33 @@ def test_a_share_price_is_the_price_per_share_not_the_amount() -> None:
     assert frame.price_per_share == "84,00 Franken" and frame.amount is None
 
 
+def test_a_figure_without_millions_is_never_a_deals_amount() -> None:
+    frame = _main("Die Elbflorenz Halbleiter AG geht zu 18,75 Euro an die Börse.")
+    assert frame.kind is DealKind.ipo and frame.amount is None
+
+
+def test_a_later_sentence_with_the_volume_gives_the_deal_its_amount() -> None:
+    frame = _main(
+        "Der Anlagenbauer Gea will ein Aktienrückkaufprogramm starten. Das Volumen liege "
+        "bei 300 Millionen Euro, teilte das Unternehmen mit."
+    )
+    assert frame.kind is DealKind.share_buyback and frame.amount == "300 Millionen Euro"
+
+
+def test_the_company_described_is_the_deal_just_told() -> None:
+    frames = read_deals(
+        "Die Weser Logistik soll von der Reederei Skagerrak Shipping übernommen werden. "
+        "Das Unternehmen wird für 1,4 Milliarden Euro an Skagerrak Shipping verkauft."
+    )
+    assert frames[0].targets == ["Weser Logistik"] and frames[0].amount == "1,4 Milliarden Euro"
+
+
+def test_a_reported_takeover_may_name_no_bidder_yet() -> None:
+    frame = _main("Bloomberg berichtete über eine mögliche Übernahme der Aareal Bank.")
+    assert frame.targets == ["Aareal Bank"] and frame.buyers == []
+    assert read_deals("Die Übernahme der Aareal Bank ist abgeschlossen.") == []
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []
@@ -139,6 +166,12 @@ def test_price_moves_are_read_with_their_company() -> None:
         {"company": "Amazon", "change": "1,01 Prozent", "price": "239,30 US-Dollar"}
     ]
     assert read_moves("Der DAX legte um 1,3 Prozent zu.") == []
+    # A compound names the company; an index or a venue is where its shares trade.
+    assert read_moves("Die Linde-Titel fielen um 0,6 Prozent auf 42,67 Euro.")[0]["company"] == (
+        "Linde"
+    )
+    moved = read_moves("Ströer legte zu. Die Aktien gewinnen via XETRA 5,17 Prozent.")
+    assert [m["company"] for m in moved] == ["Ströer"]
 
 
 @pytest.mark.parametrize(
@@ -157,6 +190,16 @@ def test_price_moves_are_read_with_their_company() -> None:
         ("Der Chipzulieferer Elbflorenz Halbleiter AG wächst.", ["Elbflorenz Halbleiter AG"]),
         ("Banken fürchten einen Notverkauf. Die Notverkauf-Pläne ruhen.", []),
         ("KIEL (dpa-AFX) - Die Reederei Skagerrak Shipping wächst.", ["Skagerrak Shipping"]),
+        # A word the lexicon does not know, or an adjective, begins the name after it.
+        ("Velox übernimmt den Spezialisten Quellwerk Data.", ["Velox", "Quellwerk Data"]),
+        ("Es führt die Mitteldeutsche Handelsbank an.", ["Mitteldeutsche Handelsbank"]),
+        # A compound cut short is no name; a genitive is the name; first words are words.
+        ("Der Pharma- und Chemiekonzern Merck bietet.", ["Merck"]),
+        ("Signa kauft HBC. Die Anteile HBCs gehen an Signa.", ["Signa", "HBC", "HBC", "Signa"]),
+        ("Entsprechend schlossen die Papiere. Zunächst erwirbt VW Aktien.", ["VW"]),
+        ("Vage Übernahmegerüchte: Ströer-Aktie springt an.", ["Ströer"]),
+        ("Der Kurs stieg über den Ausgabekurs. Die Aktie liegt mit einem Jahresplus vorn.", []),
+        ("Der Werbevermarkter wächst. Der Finanzinvestor Blackstone kauft.", ["Blackstone"]),
     ],
 )
 def test_names_are_names_on_messy_text_too(text: str, names: list[str]) -> None:

@@ -161,7 +161,7 @@ def read_deals(text: str) -> list[Frame]:
     """The article's candidate deals, the one it is most about first."""
     mentions = name_mentions(text)
     sentences = split_sentences(text)
-    salient = _salient_company(mentions)
+    salient = _by_salience(mentions)
     aliases = short_forms(text, mentions)
     frames: list[Frame] = []
     for index, sentence in enumerate(sentences):
@@ -186,17 +186,20 @@ def _within(mentions: Sequence[Mention], sentence: Sentence) -> list[Mention]:
     return [m for m in mentions if sentence.start <= m.start < sentence.end]
 
 
-def _salient_company(mentions: Sequence[Mention]) -> str | None:
-    """The name the article mentions most: what "der Konzern" most likely refers to."""
+def _by_salience(mentions: Sequence[Mention]) -> list[str]:
+    """The article's names, the most mentioned first: what "der Konzern" most likely
+    refers to, when it is not a party already named in the clause."""
     counts: dict[str, int] = {}
     for mention in mentions:
-        counts[mention.text] = counts.get(mention.text, 0) + 1
-    return max(counts, key=lambda name: counts[name], default=None)
+        if not (is_place(mention.text) or is_person(mention.text, mentions)):
+            counts[mention.text] = counts.get(mention.text, 0) + 1
+    return sorted(counts, key=lambda name: -counts[name])
 
 
 # "des Konzerns", "das Unternehmen": a party named by what it is, not by its name.
 _DESCRIBED = re.compile(
-    r"\b(des|der|den|das|dem)( \w+){0,3}? (Konzerns?|Unternehmens?|Firma|Herstellers?|"
+    r"\b([Dd]es|[Dd]er|[Dd]en|[Dd]as|[Dd]em)( \w+){0,3}? "
+    r"(Konzerns?|Unternehmens?|Firma|Herstellers?|"
     r"Gruppe|Start-ups?)\b"
 )
 # "wie Sachsensol mitteilte": who announced the news, not a party to it.
@@ -213,7 +216,7 @@ def _frame(
     index: int,
     mentions: list[Mention],
     before: list[Frame],
-    salient: str | None,
+    salient: list[str],
 ) -> Frame | None:
     """The frame a sentence states, or None: no deal word, a deal word in another sense,
     or nobody named in a role the kind needs."""
@@ -242,11 +245,12 @@ def _frame(
     if not frame.buyers and frame.targets and kind in _BUYING and before and described:
         frame.buyers = before[-1].buyers[:1]
     # "investiert in das Unternehmen", "Das Unternehmen wird an X verkauft": the company
-    # the article is about.
+    # of the deal just told, else the one the article is about.
     selling = bool(_SELLING.search(match.group(0)))
     wants_target = kind in _BUYING or kind in (DealKind.loan, DealKind.funding_round) or selling
     if frame.buyers and not frame.targets and wants_target and _DESCRIBED.search(text):
-        frame.targets = [n for n in [salient] if n and not _among(n, frame.parties())]
+        told = before[-1].targets if before else []
+        frame.targets = [n for n in [*told, *salient] if not _among(n, frame.parties())][:1]
     if not _enough(frame):
         return None
     _figures(frame, text, match.start())
@@ -415,9 +419,17 @@ def _enough(frame: Frame) -> bool:
         return bool(frame.sellers or frame.buyers or frame.targets)
     if frame.kind is DealKind.investment:
         return bool(frame.targets)  # money "invested in a plant" is spending, not a deal
+    # "Die Aussicht auf eine Übernahme der Aareal Bank": a takeover with its bidder not
+    # (yet) named is news when it is reported or planned, not when it is done.
+    open_status = frame.status in (DealStatus.rumored, DealStatus.in_talks, DealStatus.planned)
     return bool(frame.buyers and (frame.targets or frame.sellers)) or bool(
-        frame.targets and frame.kind is not DealKind.acquisition
+        frame.targets and (frame.kind is not DealKind.acquisition or open_status)
     )
+
+
+# "18,75 Euro" with no Millionen or Milliarden is a price per share (an issue price, an
+# offer per share), never what a whole deal is worth.
+_SMALLEST_DEAL = 10_000
 
 
 def _figures(frame: Frame, text: str, trigger_at: int) -> None:
@@ -426,8 +438,10 @@ def _figures(frame: Frame, text: str, trigger_at: int) -> None:
     for money in find_money(text):
         before = text[max(0, money.start - 45) : money.start]
         after = text[money.end : money.end + 45]
-        if lexicon.PRICE_PER_SHARE.search(after[:20] + " " + before[-20:]):
-            frame.price_per_share = frame.price_per_share or money.text
+        per_share = lexicon.PRICE_PER_SHARE.search(after[:20] + " " + before[-20:])
+        if per_share or money.value.amount < _SMALLEST_DEAL:  # type: ignore[union-attr]
+            if per_share:
+                frame.price_per_share = frame.price_per_share or money.text
         elif lexicon.VALUATION.search(before[-45:] + " " + after[:25]):
             frame.valuation = frame.valuation or money.text
         elif lexicon.NOT_DEAL_MONEY.search(before[-30:]) or before.rstrip().endswith("("):

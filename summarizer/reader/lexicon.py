@@ -91,7 +91,7 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
         DealKind.investment,
         _re(
             r"investiert|investition|investieren|investment|finanzspritze|geldspritze|"
-            r"kapitalspritze|\bpumpt\b|\bsteck\w* .{0,60}\bin\b"
+            r"kapitalspritze|\bpumpt\b|\bsteck\w* .{0,60}\bin\b|\bin\b .{0,80}\bstecken\b"
         ),
     ),
     (DealKind.funding_round, _re(r"\bsammel\w* .{0,80}\bein\b|eingesammelt|einzusammeln")),
@@ -107,7 +107,9 @@ def states_deal(text: str, *, price_words: bool = False) -> bool:
     price): without one, an article reports no deal and a sentence states no deal figure."""
     if any(pattern.search(text) for _, pattern in TRIGGERS) or _ENGLISH_DEAL.search(text):
         return True
-    return price_words and bool(_PRICE_WORDS.search(text) or VALUATION.search(text))
+    # FOLLOW_UP: the words by which the reader gives a later sentence's figure to a deal
+    # ("Das Volumen liege bei 300 Millionen Euro") are price words here too.
+    return price_words and bool(_PRICE_WORDS.search(text) or FOLLOW_UP.search(text))
 
 
 # Words that make a trigger no deal: "Übernahme des Tarifvertrages", "Kaufkraft".
@@ -231,7 +233,7 @@ SHARE_WORDS = _re(
 # Indexes move too, but they are no company.
 INDEXES = _re(
     r"^(dax|mdax|sdax|tecdax|dow jones|nasdaq|s&p|euro stoxx|stoxx|nikkei|ftse|cac|smi|atx|"
-    r"deutsche[rn]? aktienindex|leitindex)"
+    r"deutsche[rn]? aktienindex|leitindex|xetra|tradegate|nyse|lse\b)"
 )
 # Who reported the deal: a news outlet, named or described.
 MEDIA = _re(

@@ -35,14 +35,18 @@ def _move(
     for percent in find_percents(text):
         if lexicon.direction_in(_clause_of(text, percent.start)) is None:
             continue
-        before = [m for m in inside if m.start < offset + percent.start]
+        # An index or a trading venue ("im MDax notierten", "via XETRA") is where the
+        # shares trade, not whose they are.
+        before = [
+            m for m in inside
+            if m.start < offset + percent.start
+            and not (lexicon.INDEXES.match(m.text) or lexicon.MEDIA.match(m.text))
+        ]  # fmt: skip
         if before:
             company = before[-1]
-        elif _ANAPHOR.match(text) and previous:
+        elif _ANAPHOR.search(text) and previous:
             company = previous[-1]
         else:
-            return None
-        if lexicon.INDEXES.match(company.text) or lexicon.MEDIA.match(company.text):
             return None
         after = text[percent.end : percent.end + 30]
         price = next(
@@ -54,7 +58,10 @@ def _move(
 
 
 # A sentence about "the shares" of the company named just before.
-_ANAPHOR = re.compile(r"(Die|Diese) (Aktien?|Papiere|Anteilsscheine|Titel)\b")
+_ANAPHOR = re.compile(
+    r"\b([Dd]ie|[Dd]iese|[Dd]essen|[Dd]eren|[Ii]hre|[Ss]eine)( \w+){0,4}? "
+    r"(Aktien?|Papiere|Anteilsscheine|Titel)\b"
+)
 
 
 def _clause_of(sentence: str, at: int) -> str:
