@@ -144,6 +144,8 @@ class Grounder:
             deal.stake = None
         if (
             deal.status in (DealStatus.agreed, DealStatus.completed)
+            # A status the reader read in the deal's own words ("ist offiziell") stands.
+            and not draft.get("status_stated")
             and _RUMOR.search(self.article.text)
             and not _DONE.search(self.article.text)
         ):

@@ -58,7 +58,7 @@ Inzwischen Unterdessen Zuletzt Zuvor Bereits Damals Außerdem Insgesamt Allerdin
 Mitte Anfang Hälfte Teil Seite Dollar-Milliarden Euro-Milliarden Kurs Kurse Umsatz Gewinn
 Verlust Dividende Milliarde Million Punkte Punkten Stand Hintergrund Grund Falls Sollte
 Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
-Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch Trotzdem Somit Also
+Dessen Deren Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch Trotzdem Somit Also
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 """.split()
@@ -296,6 +296,8 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
         _prefix_mention(start, end, word, mentions)
     flush()
     mentions += _quoted_names(text)
+    # "buecher.de", "booxtra.de": a web shop is named by its lower-case domain.
+    mentions += [Mention(m.start(), m.end(), m.group(0)) for m in _DOMAIN.finditer(text)]
     # "Kreditanstalt für Wiederaufbau": institutions are named with "für".
     mentions += [Mention(m.start(), m.end(), m.group(0)) for m in _INSTITUTION.finditer(text)]
     datelines = [m.span() for m in _DATELINE.finditer(text)]
@@ -481,6 +483,7 @@ def short_forms(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
     return forms
 
 
+_DOMAIN = re.compile(r"(?<![\w@./-])[a-z][a-z0-9-]{2,}\.(?:de|com|net|at|ch|io|eu)(?![\w/-])")
 _INSTITUTION = re.compile(
     r"\b[A-ZÄÖÜ]\w*(?:anstalt|institut|amt|ministerium|agentur|gesellschaft|verband|zentrum|"
     r"stiftung|bank|kasse) für [A-ZÄÖÜ]\w+(?: und [A-ZÄÖÜ]\w+)?"

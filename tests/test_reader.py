@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.ingest import article_from_text
 from summarizer.models import DealKind, DealStatus
 from summarizer.names import candidate_names, name_mentions
+from summarizer.pipeline import summarize_by_reader
 from summarizer.reader import read_deals, read_moves, split_sentences
 
 from .conftest import read_example
@@ -94,6 +96,8 @@ def test_roles_come_from_the_clause(
         ("Die Kalvion AG hat die Fibrotex GmbH übernommen.", "completed"),
         ("Die Übernahme der Fibrotex GmbH durch die Kalvion AG ist gescheitert.", "failed"),
         ("Die Kalvion AG übernimmt die Fibrotex GmbH.", "agreed"),
+        ("Der Zusammenschluss von Karstadt und Kaufhof ist offiziell.", "agreed"),
+        ("Die Delivery Hero SE ist am Freitag an der Börse gestartet.", "completed"),
     ],
 )
 def test_status_comes_from_modality_tense_and_attribution(text: str, status: str) -> None:
@@ -155,6 +159,23 @@ def test_a_reported_takeover_may_name_no_bidder_yet() -> None:
     assert read_deals("Die Übernahme der Aareal Bank ist abgeschlossen.") == []
 
 
+def test_a_status_read_in_the_deals_words_is_not_overridden_by_a_report_elsewhere() -> None:
+    text = (
+        "Der Zusammenschluss von Karstadt und Kaufhof ist offiziell. Medienberichten zufolge "
+        "sollen die Marken erhalten bleiben."
+    )
+    summary = summarize_by_reader(article_from_text(text))
+    assert summary.deals[0].status is DealStatus.agreed
+
+
+def test_a_listing_reads_its_proceeds_from_the_company_described() -> None:
+    frame = _main(
+        "Die Delivery Hero SE ist an der Börse gestartet. Das erst sechs Jahre junge "
+        "Unternehmen sammelte bei seinem Sprung aufs Parkett eine Milliarde Euro ein."
+    )
+    assert frame.kind is DealKind.ipo and frame.amount == "eine Milliarde Euro"
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []
@@ -200,6 +221,7 @@ def test_price_moves_are_read_with_their_company() -> None:
         ("Vage Übernahmegerüchte: Ströer-Aktie springt an.", ["Ströer"]),
         ("Der Kurs stieg über den Ausgabekurs. Die Aktie liegt mit einem Jahresplus vorn.", []),
         ("Der Werbevermarkter wächst. Der Finanzinvestor Blackstone kauft.", ["Blackstone"]),
+        ("Der Weltbild-Konzern kauft den Händler buecher.de.", ["Weltbild", "buecher.de"]),
     ],
 )
 def test_names_are_names_on_messy_text_too(text: str, names: list[str]) -> None:

@@ -136,6 +136,7 @@ class Frame:
             "stake": self.stake,
             "price_per_share": self.price_per_share,
             "reported_by": self.reported_by,
+            "status_stated": self.status_stated,
         }
 
     def parties(self) -> list[str]:
@@ -198,7 +199,7 @@ def _by_salience(mentions: Sequence[Mention]) -> list[str]:
 
 # "des Konzerns", "das Unternehmen": a party named by what it is, not by its name.
 _DESCRIBED = re.compile(
-    r"\b([Dd]es|[Dd]er|[Dd]en|[Dd]as|[Dd]em)( \w+){0,3}? "
+    r"\b([Dd]es|[Dd]er|[Dd]en|[Dd]as|[Dd]em)( \w+){0,4}? "
     r"(Konzerns?|Unternehmens?|Firma|Herstellers?|"
     r"Gruppe|Start-ups?)\b"
 )
@@ -248,7 +249,8 @@ def _frame(
     # of the deal just told, else the one the article is about.
     selling = bool(_SELLING.search(match.group(0)))
     wants_target = kind in _BUYING or kind in (DealKind.loan, DealKind.funding_round) or selling
-    if frame.buyers and not frame.targets and wants_target and _DESCRIBED.search(text):
+    needs_one = bool(frame.buyers and wants_target) or kind in _TARGET_ONLY
+    if needs_one and not frame.targets and _DESCRIBED.search(text):
         told = before[-1].targets if before else []
         frame.targets = [n for n in [*told, *salient] if not _among(n, frame.parties())][:1]
     if not _enough(frame):

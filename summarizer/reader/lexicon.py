@@ -45,7 +45,10 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
     (DealKind.funding_round, _re(r"finanzierungsrunde|series[- ][a-e]\b|serie[- ][a-e]\b")),
     (
         DealKind.ipo,
-        _re(r"börsengang|\bipo\b|an die börse|aktienplatzierung|erstnotiz|börsendebüt"),
+        _re(
+            r"börsengang|\bipo\b|an die börse|aktienplatzierung|erstnotiz|börsendebüt|"
+            r"an der börse (gestartet|debütiert)|handelsstart|erste[nr]? handelstag|aufs parkett"
+        ),
     ),
     (
         DealKind.merger,
@@ -153,6 +156,13 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
     (DealStatus.in_talks, _re(r"verhandl|verhandelt|gespräch|\bprüft|erwägt|sondier")),
     (DealStatus.offered, _re(r"\bangebot|\bbiete[nt]\b|offerte|geboten")),
     (
+        DealStatus.agreed,
+        _re(
+            r"unterzeichne|vereinbart|geeinigt|\beinigten|\beinigung\b|\bist offiziell|"
+            r"offiziell bekannt|unter dach und fach"
+        ),
+    ),
+    (
         DealStatus.planned,
         _re(
             r"\bwill\b|\bwollen\b|\bplant|geplant|\bplanen|\bsoll(en|te|ten)?\b|beabsichtig|"
@@ -166,6 +176,7 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
             r"abgeschlossen|vollzogen|\bhat(te)?\b.{0,100}\b(übernommen|gekauft|erworben|"
             r"verkauft|investiert|eingesammelt)\b|\bübernahm\b|\bkaufte\b|\berwarb\b|"
             r"\bverkaufte\b|\bwurden? .{0,80}(übernommen|verkauft|gekauft|erworben)\b|"
+            r"\bist .{0,80}\b(an der börse gestartet|an die börse gegangen)|"
             r"\bwar(en)? .{0,60}(übernommen|verkauft)\b|verkäufer war"
         ),
     ),
@@ -244,7 +255,7 @@ MEDIA = _re(
 )
 MEDIA_BEFORE = _re(
     r"(nachrichtenagentur|agentur|sender|senders|zeitung|blatt|blattes|magazin|magazins|"
-    r"portal|dienst|laut|berichtete?|berichten|schreibt|meldet|meldete|informationen)"
+    r"portal|nachrichtendienst|informationsdienst|laut|berichtete?|berichten|schreibt|meldet|meldete|informationen)"
     r"[\s\"„“”]*$"
 )
 MEDIA_AFTER = _re(r"^[\s\"„“”]*(zufolge|berichtete?|meldete?|schreibt|schrieb)")
