@@ -26,10 +26,13 @@ from .pipeline import ANSWER_TOKENS
 from .prompt import PROMPT_VERSION
 
 
+DISTRIBUTION = "german-deal-summarizer"  # the PyPI name; the import name is summarizer
+
+
 @cache
 def _version() -> str:
     try:
-        return metadata.version("summarizer")
+        return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:  # run from a checkout without installing
         return "unknown"
 

@@ -14,7 +14,7 @@ def test_the_wheel_ships_every_prompt_and_data_file(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    (wheel,) = tmp_path.glob("summarizer-*.whl")
+    (wheel,) = tmp_path.glob("german_deal_summarizer-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for folder in ("prompts", "data"):
         for file in (ROOT / "summarizer" / folder).iterdir():
