@@ -25,7 +25,6 @@ from .models import SCHEMA_VERSION, ArticleSummary
 from .pipeline import ANSWER_TOKENS
 from .prompt import PROMPT_VERSION
 
-
 DISTRIBUTION = "german-deal-summarizer"  # the PyPI name; the import name is summarizer
 
 

@@ -58,7 +58,8 @@ Inzwischen Unterdessen Zuletzt Zuvor Bereits Damals Außerdem Insgesamt Allerdin
 Mitte Anfang Hälfte Teil Seite Dollar-Milliarden Euro-Milliarden Kurs Kurse Umsatz Gewinn
 Verlust Dividende Milliarde Million Punkte Punkten Stand Hintergrund Grund Falls Sollte
 Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
-Dessen Deren Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch Trotzdem Somit Also
+Dr Prof Dessen Deren Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch
+Trotzdem Somit Also Höhe
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 """.split()
@@ -322,6 +323,9 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(sorted(kept, key=lambda m: m.start))
 
 
+_PARTICIPLE = re.compile(
+    r"(ab|an|auf|aus|bei|ein|mit|nach|vor|zu|zurück|über|unter|durch|um)?ge\w{3,}(t|en)$"
+)
 _ADVERB = re.compile(r"(end|ig|lich|weise|mal|falls|dings|wärts|seits)$")
 _TRUNCATED = re.compile(r"-\s+(und|oder|bzw\.|sowie)\b")
 _DESCRIPTOR_WORD = re.compile(
@@ -330,7 +334,8 @@ _DESCRIPTOR_WORD = re.compile(
     r"bauer|sender|agentur|institut|verband|reederei|familie|spezialisten?|gesellschafter|"
     r"eigentümer|käufer|bieter|rivale|konkurrent|chef|chefin|aktionärs?|investmentbank|"
     r"förderbank|versorgers?|meister|ministerin|minister|sprecherin|sprecher|analyst|"
-    r"investoren|gesellschaft|stiftung|senders|kette|vermarkter|betreiberin|haus)$",
+    r"investoren|gesellschaft|stiftung|senders|kette|vermarkter|betreiberin|haus|"
+    r"plattform|namen|startup|start-up)s?$",
     re.IGNORECASE,
 )
 
@@ -430,8 +435,8 @@ def _plausible(mention: Mention, text: str, mentions: list[Mention]) -> bool:
     if _DESCRIPTOR_WORD.search(name) and not _used_as_name(name, text):
         return False  # "der Werbevermarkter": what a company is, named alone
     starts = all(_sentence_start(m.start(), text) for m in re.finditer(re.escape(name), text))
-    if starts and _ADVERB.search(name):
-        return False  # "Entsprechend", "Möglicherweise": a sentence's first word
+    if starts and (_ADVERB.search(name) or _PARTICIPLE.match(name.lower())):
+        return False  # "Entsprechend", "Abgesichert": a sentence's first word
     if any(c.isupper() for c in name[1:]) or any(c.isdigit() for c in name):
         return True
     if re.search(rf"\b{re.escape(name.lower())}\b", text):

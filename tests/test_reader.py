@@ -176,6 +176,41 @@ def test_a_listing_reads_its_proceeds_from_the_company_described() -> None:
     assert frame.kind is DealKind.ipo and frame.amount == "eine Milliarde Euro"
 
 
+def test_a_deal_told_only_as_the_past_behind_the_news_is_no_deal() -> None:
+    text = (
+        "Die Klagen betreffen Monsanto, das die Bayer AG für 63 Milliarden Dollar übernommen hatte."
+    )
+    assert read_deals(text) == []
+
+
+def test_an_offer_is_for_its_target_and_a_later_offer_figure_is_its_amount() -> None:
+    frame = _main(
+        "Adnoc kann Anleger mit einer höheren Übernahmeofferte für Covestro nicht überzeugen. "
+        "Der Ölkonzern wolle mit der erhöhten Offerte von rund 11 Mrd. € verhandeln."
+    )
+    assert (frame.buyers, frame.targets, frame.amount) == (
+        ["Adnoc"],
+        ["Covestro"],
+        "rund 11 Mrd. €",
+    )
+
+
+def test_an_outlet_quoted_for_the_price_is_no_other_party() -> None:
+    frame = _main(
+        "Der Oetker-Konzern übernimmt den Lieferdienst Flaschenpost. Nach Informationen von "
+        "„Deutsche Startups.de“ beträgt der Kaufpreis eine Milliarde Euro."
+    )
+    assert frame.amount == "eine Milliarde Euro"
+
+
+def test_an_index_or_a_trading_venue_is_never_a_party() -> None:
+    frames = read_deals(
+        "Delivery Hero steigt bei Getir ein. Wie der DAX-Konzern mitteilt, investiert er "
+        "235 Mio US-Dollar in das Start-up."
+    )
+    assert all("DAX" not in frame.parties() for frame in frames)
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []
@@ -222,6 +257,8 @@ def test_price_moves_are_read_with_their_company() -> None:
         ("Der Kurs stieg über den Ausgabekurs. Die Aktie liegt mit einem Jahresplus vorn.", []),
         ("Der Werbevermarkter wächst. Der Finanzinvestor Blackstone kauft.", ["Blackstone"]),
         ("Der Weltbild-Konzern kauft den Händler buecher.de.", ["Weltbild", "buecher.de"]),
+        ("Abgesichert wird der Kredit durch die KfW.", ["KfW"]),
+        ("Die Aktien des Handelskonzerns Metro stiegen.", ["Metro"]),
     ],
 )
 def test_names_are_names_on_messy_text_too(text: str, names: list[str]) -> None:

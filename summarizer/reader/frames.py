@@ -170,9 +170,15 @@ def read_deals(text: str) -> list[Frame]:
         frame = _frame(sentence, index, inside, frames, salient)
         if frame is not None:
             frames.append(frame)
-        elif frames and index - frames[-1].sentence <= 4:
+        elif frames and (
+            index - frames[-1].sentence <= 4
+            # "Die Porsche AG wird damit mit 75 Milliarden Euro bewertet", paragraphs on.
+            or any(_among(m.text, frames[-1].parties(), aliases) for m in inside)
+        ):
             _follow_up(frames[-1], sentence, inside, aliases)
     ranked = _rank(_merge(frames, aliases), mentions)
+    if all(_BACKGROUND.search(frame.evidence) for frame in ranked):
+        return []  # only deals told as the past behind the news: the news is no deal
     media = [n for s in sentences for n in _arguments(s, _within(mentions, s))[1]]
     for number, frame in enumerate(ranked):
         # The outlets an article cites report its main deal; another deal keeps only the
@@ -302,6 +308,8 @@ def _arguments(sentence: Sentence, mentions: list[Mention]) -> tuple[list[_Arg],
         ):
             media.append(mention.text)
             continue
+        if lexicon.INDEXES.match(mention.text):
+            continue  # "im Dax", "auf Tradegate": where shares trade, never a party
         if _OWNER.search(before[-60:]):
             args.append(_Arg(mention.text, start, "owner"))
             continue
@@ -388,7 +396,11 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
             # its target ("Übernahme der Bertelsmann AG").
             near = trigger.end() + 30
             of = [a for a in after if a.marker in ("von", None) and a.start < near]
-            frame.targets = names([a for a in into if a.start > trigger.start()])[:1]
+            # "Übernahmeofferte für X": an offer is for its target.
+            offered = (
+                [a for a in args if a.marker == "für"] if kind is DealKind.takeover_offer else []
+            )
+            frame.targets = names([a for a in into + offered if a.start > trigger.start()])[:1]
             holder = kind in (DealKind.stake_purchase, DealKind.investment)
             if frame.targets or holder:
                 frame.buyers = names(of or [a for a in plain if a.start < trigger.start()])[:2]
@@ -474,7 +486,9 @@ def _follow_up(
         role = frame.buyers if buyer else frame.sellers
         role += [n for n in names[:1] if n not in role]
         return
-    others = [m.text for m in mentions if not _among(m.text, frame.parties(), aliases)]
+    # The outlet a figure is quoted from ("wie das Manager Magazin berichtet") is no party.
+    args, _media = _arguments(sentence, mentions)
+    others = [a.name for a in args if not _among(a.name, frame.parties(), aliases)]
     trigger = _trigger(text)
     same_kind = trigger is not None and _coarse(trigger[0]) == _coarse(frame.kind)
     if (same_kind or lexicon.FOLLOW_UP.search(text)) and not others:
@@ -535,6 +549,7 @@ def _merge(frames: list[Frame], aliases: dict[str, str]) -> list[Frame]:
 _BACKGROUND = re.compile(
     r"\bhatten?\b.{0,120}\b(übernommen|gekauft|erworben|verkauft|investiert)\b.*\b(19|20)\d\d\b|"
     r"\b(19|20)\d\d\b.{0,120}\bhatten?\b.{0,60}\b(übernommen|gekauft|erworben|verkauft)\b|"
+    r"\b(übernommen|gekauft|erworben|verkauft) hatten?\b|"  # "..., den Bayer übernommen hatte"
     r"\bim (vergangenen|letzten) jahr\b|\bvor (einigen|zwei|drei) jahren\b",
     re.IGNORECASE,
 )

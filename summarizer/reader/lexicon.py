@@ -30,7 +30,10 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
     ),
     (
         DealKind.share_buyback,
-        _re(r"aktienrückkauf|rückkaufprogramm|eigene aktien zurück|aktien zurück(zu)?kauf"),
+        _re(
+            r"aktienrückkauf|rückkaufprogramm|eigene\w* aktien.{0,80}\bzurück(zu)?(kauf|erwerb)|"
+            r"aktien zurück(zu)?kauf"
+        ),
     ),
     (
         DealKind.insider_purchase,
@@ -177,6 +180,7 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
             r"verkauft|investiert|eingesammelt)\b|\bübernahm\b|\bkaufte\b|\berwarb\b|"
             r"\bverkaufte\b|\bwurden? .{0,80}(übernommen|verkauft|gekauft|erworben)\b|"
             r"\bist .{0,80}\b(an der börse gestartet|an die börse gegangen)|"
+            r"\b(hat|hatte)\b.{0,80}\bbörsendebüt|erste[rn]? kurs\b|"
             r"\bwar(en)? .{0,60}(übernommen|verkauft)\b|verkäufer war"
         ),
     ),
@@ -201,7 +205,7 @@ AMOUNT_CUES = _re(
 # Sentences that add a figure to the deal before them: "Der Kaufpreis beträgt ...".
 FOLLOW_UP = _re(
     r"kaufpreis|transaktionsvolumen|investitionsvolumen|\bvolumen\b|preis\b|\bzahlt|"
-    r"summe|wert von|" + VALUATION.pattern
+    r"summe|wert von|offerte von|angebot von|gebot von|" + VALUATION.pattern
 )
 # A percentage is a stake when it is about shares held or bought, not about a price move.
 # A manager buying shares of the own company: the buyer is a person.
@@ -251,11 +255,13 @@ MEDIA = _re(
     r"^(bloomberg|reuters|dpa|dpa-afx|afp|ap|handelsblatt|wall street journal|wsj|"
     r"financial times|ft|cnbc|spiegel|der spiegel|faz|süddeutsche zeitung|sz|bild|welt|"
     r"manager magazin|wirtschaftswoche|börsen-zeitung|sky news|new york times|nikkei|"
-    r"the information|axios|techcrunch|business insider|bbc|cnn)$"
+    r"the information|axios|techcrunch|business insider|bbc|cnn|dow jones|"
+    r"dow jones newswires)$"
 )
 MEDIA_BEFORE = _re(
     r"(nachrichtenagentur|agentur|sender|senders|zeitung|blatt|blattes|magazin|magazins|"
-    r"portal|nachrichtendienst|informationsdienst|laut|berichtete?|berichten|schreibt|meldet|meldete|informationen)"
+    r"portal|nachrichtendienst|informationsdienst|laut|berichtete?|berichten|schreibt|"
+    r"meldet|meldete|informationen|informationen (von|der|des)|bericht (von|der|des))"
     r"[\s\"„“”]*$"
 )
 MEDIA_AFTER = _re(r"^[\s\"„“”]*(zufolge|berichtete?|meldete?|schreibt|schrieb)")
