@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,14 +21,16 @@ from pydantic import BaseModel, ValidationError
 from .backends import Backend, Identity, LazyBackend, from_client
 from .cache import Cache, cache_key
 from .config import Settings
-from .errors import BackendError, SummarizerError, internal_error
+from .errors import BackendError, ConfigError, SummarizerError, internal_error
 from .ingest import Article
 from .models import ArticleSummary, Usage
-from .pipeline import run_sync, summarize_article
+from .pipeline import build_prompt, run_sync, summarize_article
 from .sources import Failure, read_inputs
 
 if TYPE_CHECKING:
     import openai
+
+    from .batch_api import Poll
 
 API_CONCURRENCY = 8  # polite for rate limits, and most of the speed-up of more
 
@@ -43,6 +46,7 @@ class BatchResult(BaseModel):
     summary: ArticleSummary | None = None
     error: str | None = None
     usage: Usage | None = None  # of a failed article: what its attempts still spent
+    batch_id: str | None = None  # the Batch API batch that answered it, if one did
 
     @property
     def ok(self) -> bool:
@@ -114,6 +118,14 @@ class Hooks:
     note: Callable[[str], None] = _ignore
 
 
+class Via(StrEnum):
+    """How the model is asked: one request at a time, or all at once through the
+    provider's Batch API (half the price, answers within 24 hours; see batch_api.py)."""
+
+    sync = "sync"
+    batch_api = "batch-api"
+
+
 async def asummarize_many(
     inputs: Iterable[str | Article],
     *,
@@ -123,11 +135,18 @@ async def asummarize_many(
     resume: bool = False,
     use_cache: bool = True,
     hooks: Hooks | None = None,
+    via: Via = Via.sync,
+    retry_failed: bool = False,
+    poll: Poll | None = None,
 ) -> list[BatchResult]:
     """Summarize every input (paths, globs, "-" or Articles); results in input order.
 
     `client` injects an OpenAI-compatible client, as in `asummarize`; otherwise the backend
-    comes from `settings` and is started only if some article is not cached.
+    comes from `settings` and is started only if some article is not cached. With
+    `via=Via.batch_api` the articles that need the model go through the provider's Batch
+    API (the batches are recorded beside `results_file`, which is then required);
+    `retry_failed` resumes, sending the articles that failed in `results_file`
+    synchronously instead.
     """
     settings = settings or Settings()
     hooks = hooks or Hooks()
@@ -137,7 +156,9 @@ async def asummarize_many(
     backends = LazyBackend(settings, client and from_client(client, settings), hooks.backend)
     who = backends.identity
     concurrency = settings.concurrency or (1 if who.name == "local" else API_CONCURRENCY)
-    earlier = {r.sha256: r for r in load_results(results_file) if r.ok} if resume else {}
+    recorded = load_results(results_file) if resume or retry_failed else []
+    earlier = {r.sha256: r for r in recorded if r.ok}
+    failed_before = {r.sha256 for r in recorded if not r.ok}
     cache = Cache(settings.cache_file) if use_cache else None
     if cache and cache.problem:
         hooks.note(cache.problem)
@@ -145,6 +166,18 @@ async def asummarize_many(
     hooks.start(len(items))
     try:
         async with backends:
+            batched: dict[str | None, BatchResult] = {}
+            if via is Via.batch_api:
+                pending = [
+                    item
+                    for item in items
+                    if isinstance(item, Article)
+                    and item.sha256 not in earlier
+                    and not (retry_failed and item.sha256 in failed_before)
+                ]
+                batched = await _through_batch_api(
+                    pending, settings, backends, cache, results_file, poll, hooks
+                )
             gate = asyncio.Semaphore(concurrency)
 
             async def one(item: Article | Failure) -> BatchResult:
@@ -154,6 +187,9 @@ async def asummarize_many(
                 elif item.sha256 in earlier:  # already in the results file
                     result = earlier[item.sha256]
                     result.summary.provenance.cached = True  # type: ignore[union-attr]
+                elif item.sha256 in batched:
+                    result = batched[item.sha256]
+                    out.write(result)
                 else:
                     async with gate:
                         result = await _summarize(item, who, settings, cache, backends)
@@ -166,6 +202,63 @@ async def asummarize_many(
         out.close()
         if cache:
             cache.close()
+
+
+async def _through_batch_api(
+    articles: list[Article],
+    settings: Settings,
+    backends: LazyBackend,
+    cache: Cache | None,
+    results_file: Path | None,
+    poll: Poll | None,
+    hooks: Hooks,
+) -> dict[str | None, BatchResult]:
+    """The results of the articles that need the model, asked through the Batch API; the
+    others (cached, or settled by the deal reader) are left to the synchronous path."""
+    from . import batch_api  # loads the model client: only a Batch API run needs it here
+
+    if backends.identity.name == "local":
+        raise ConfigError(
+            "the Batch API needs an API backend: set OPENAI_API_KEY or OPENAI_BASE_URL"
+        )
+    if results_file is None:
+        raise ConfigError("the Batch API needs a results file: the batches are recorded beside it")
+    mode = settings.deal_mode(backends.identity.name)
+    requests: list[batch_api.Request] = []
+    for article in dict((a.sha256, a) for a in articles).values():  # one request per text
+        if cache and cache.get(cache_key(article, backends.identity, settings)):
+            continue
+        prompt = build_prompt(article, mode)
+        if prompt.needs_model:
+            requests.append(
+                batch_api.build_request(article, prompt, backends.identity.model, settings)
+            )
+    if not requests:
+        return {}
+    backend = await backends.get()
+    state = batch_api.State.load(results_file.with_name(results_file.name + ".batches.json"))
+    outcomes = await batch_api.run(
+        requests, backend.client.client, state, poll=poll or batch_api.Poll(), note=hooks.note
+    )
+    results: dict[str | None, BatchResult] = {}
+    for request in requests:
+        article = request.article
+        try:
+            summary = batch_api.summarize(request, outcomes[request.custom_id], backend, settings)
+        except BackendError as exc:
+            results[article.sha256] = _record(
+                article,
+                error=str(exc),
+                usage=exc.usage,
+                batch_id=outcomes[request.custom_id].batch_id,
+            )
+            continue
+        if cache:
+            cache.put(cache_key(article, backends.identity, settings), summary)
+        results[article.sha256] = _record(
+            article, summary=summary, batch_id=outcomes[request.custom_id].batch_id
+        )
+    return results
 
 
 async def _summarize(

@@ -15,7 +15,7 @@ import click
 
 from . import evaluate
 from .backends import Backend, LazyBackend
-from .batch import BatchResult, Hooks, asummarize_many, totals
+from .batch import BatchResult, Hooks, Via, asummarize_many, totals
 from .config import BackendName, DealMode, Settings
 from .digest import DIGEST_FORMATS, render_digest
 from .errors import SummarizerError, internal_error
@@ -327,6 +327,21 @@ def eval_command(
     is_flag=True,
     help="Skip articles already summarized in the --results file (failed ones are retried).",
 )
+@click.option(
+    "--via",
+    type=click.Choice([v.value for v in Via]),
+    default=Via.sync.value,
+    show_default=True,
+    help="batch-api: send the articles that need the model through the provider's Batch "
+    "API (half the price, done within 24 h; needs an API and --results, beside which the "
+    "batches are recorded, so a rerun reattaches instead of paying twice).",
+)
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="With --via batch-api: ask again synchronously for the articles that failed in "
+    "the --results file (a batch cannot re-ask an invalid answer).",
+)
 @no_cache_option
 @backend_options
 def digest(
@@ -335,6 +350,8 @@ def digest(
     output: Path | None,
     results_file: Path | None,
     resume: bool,
+    via: str,
+    retry_failed: bool,
     no_cache: bool,
     **options: Any,
 ) -> None:
@@ -347,8 +364,8 @@ def digest(
     Exits 0 when every article was summarized, 1 when some failed (the digest is still
     written, with the failures listed), 2 on usage errors.
     """
-    if resume and results_file is None:
-        raise click.UsageError("--resume needs --results FILE")
+    if (resume or retry_failed or via == Via.batch_api) and results_file is None:
+        raise click.UsageError("--resume, --retry-failed and --via batch-api need --results FILE")
     results = _run_or_exit(
         _batch(
             inputs,
@@ -356,6 +373,8 @@ def digest(
             results_file=results_file,
             resume=resume,
             use_cache=not no_cache,
+            via=Via(via),
+            retry_failed=retry_failed,
         )
     )
     _write(render_digest(build_digest(results), fmt), output)

@@ -166,6 +166,32 @@ async def ask(
     return Answer(parsed, None, usage)
 
 
+def answer_from_completion(body: dict[str, Any], response_model: type[T]) -> Answer:
+    """Read a chat completion that arrived without a call (a Batch API output line) the
+    way instructor reads a called one: the forced tool call's arguments, or the message
+    text in JSON modes, validated against `response_model`. No re-ask is possible."""
+    from openai.types.chat import ChatCompletion
+
+    try:
+        completion = ChatCompletion.model_validate(body)
+    except ValidationError:
+        raise BackendError("the model server's answer was not a chat completion") from None
+    used = completion.usage
+    usage = Usage(
+        requests=1,
+        prompt_tokens=used.prompt_tokens if used else 0,
+        completion_tokens=used.completion_tokens if used else 0,
+        total_tokens=used.total_tokens if used else 0,
+    )
+    if completion.choices and completion.choices[0].finish_reason == "length":
+        raise BackendError("the model's answer was cut off at the token limit", usage)
+    raw = _raw_json(completion)
+    try:
+        return Answer(response_model.model_validate_json(raw or ""), None, usage)
+    except ValidationError as exc:
+        return Answer(None, raw, usage, validation_error=_first_error(exc))
+
+
 def _first_error(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"])

@@ -27,6 +27,8 @@ from .reader import Frame, read_moves
 if TYPE_CHECKING:
     import openai
 
+    from .llm import Answer
+
 T = TypeVar("T")
 
 # Room the answer needs; the prompt may use the rest of the context.
@@ -45,7 +47,7 @@ async def summarize_article(
     """
     started = time.perf_counter()
     mode = settings.deal_mode(backend.identity.name)
-    prompt = _prompt(article, mode)
+    prompt = build_prompt(article, mode)
     if not prompt.needs_model:
         return await _summarize_one(article, prompt, backend, settings, started)
     model = await backend.get()
@@ -65,7 +67,7 @@ async def summarize_article(
         part = article_from_text(text, id=f"{article.id} (part {number}/{len(texts)})")
         try:
             begun = time.perf_counter()  # reading the part is part of its latency
-            prompt = _prompt(part, mode)
+            prompt = build_prompt(part, mode)
             parts.append(await _summarize_one(part, prompt, model, settings, begun))
         except BackendError as exc:
             # The parts already read were paid for too.
@@ -107,14 +109,15 @@ def _small(mode: DealMode) -> bool:
     return mode is not DealMode.hints
 
 
-def _prompt(article: Article, mode: DealMode) -> Prompt:
+def build_prompt(article: Article, mode: DealMode) -> Prompt:
+    """What to offer the model for `article` and how its deals are decided."""
     choices = Choices.of(article)
     messages = build_messages(article, choices, choose_frames=_small(mode))
     return Prompt(choices, messages, mode)
 
 
 def _prompt_tokens(article: Article, mode: DealMode) -> int:
-    return estimate_tokens(_prompt(article, mode).messages)
+    return estimate_tokens(build_prompt(article, mode).messages)
 
 
 async def _summarize_one(
@@ -140,15 +143,31 @@ async def _summarize_one(
         if exc.usage is not None:
             _price(exc.usage, backend, settings)
         raise
-    _price(answer.usage, backend, settings)
+    return summary_from_answer(article, prompt, backend, answer, settings, started)
+
+
+def summary_from_answer(
+    article: Article,
+    prompt: Prompt,
+    backend: Backend,
+    answer: Answer,
+    settings: Settings,
+    started: float | None,
+    *,
+    batch: bool = False,
+) -> ArticleSummary:
+    """Price, read and ground an answer, however it came (a call, or a line of a Batch API
+    output file: `batch`, where the price is discounted and no re-ask was possible)."""
+    _price(answer.usage, backend, settings, batch=batch)
     warnings: list[str] = []
     if answer.parsed is not None:
         draft: dict[str, Any] = answer.parsed.model_dump(mode="json")
     else:
         # Every attempt failed validation: read the last answer without the enums, so
         # grounding keeps only what the article supports and says what it dropped.
-        warnings.append(f"the model's answer failed validation: {answer.validation_error}")
-        draft = _lenient(answer.raw_json, prompt, answer.usage)
+        why = " (no re-ask is possible inside a batch)" if batch else ""
+        warnings.append(f"the model's answer failed validation{why}: {answer.validation_error}")
+        draft = _lenient(answer.raw_json, prompt, answer.usage, reasked=not batch)
     provenance = _provenance(article, backend, answer.usage, started)
     summary = _grounded(draft, article, prompt, provenance)
     summary.warnings[:0] = warnings
@@ -180,7 +199,7 @@ def _ground_by_reader(
 
 
 def _provenance(
-    article: Article, backend: BackendHandle, usage: Usage, started: float
+    article: Article, backend: BackendHandle, usage: Usage, started: float | None
 ) -> Provenance:
     return Provenance(
         backend=backend.identity.name,
@@ -188,16 +207,20 @@ def _provenance(
         model_note=backend.note,
         prompt_version=PROMPT_VERSION,
         usage=usage,
-        latency_seconds=round(time.perf_counter() - started, 3),
+        # A batch's answer has no latency of its own: the batch took hours for all of them.
+        latency_seconds=0.0 if started is None else round(time.perf_counter() - started, 3),
         input_sha256=article.sha256,
     )
 
 
-def _price(usage: Usage, backend: Backend, settings: Settings) -> None:
-    usage.cost_usd = estimate(usage, backend.model, load_prices(settings.prices), free=backend.free)
+def _price(usage: Usage, backend: Backend, settings: Settings, *, batch: bool = False) -> None:
+    table = load_prices(settings.prices)
+    usage.cost_usd = estimate(usage, backend.model, table, free=backend.free, batch=batch)
 
 
-def _lenient(raw_json: str | None, prompt: Prompt, usage: Usage) -> dict[str, Any]:
+def _lenient(
+    raw_json: str | None, prompt: Prompt, usage: Usage, *, reasked: bool
+) -> dict[str, Any]:
     try:
         return (
             prompt.response_model(constrained=False)
@@ -205,9 +228,8 @@ def _lenient(raw_json: str | None, prompt: Prompt, usage: Usage) -> dict[str, An
             .model_dump(mode="json")
         )
     except ValueError:
-        raise BackendError(
-            "the model's answer did not fit the schema, even after re-asks", usage
-        ) from None
+        after = "even after re-asks" if reasked else "and a batch cannot ask again"
+        raise BackendError(f"the model's answer did not fit the schema, {after}", usage) from None
 
 
 def summarize_by_reader(article: Article) -> ArticleSummary:

@@ -24,6 +24,8 @@ PRICES: dict[str, tuple[Decimal, Decimal]] = {
     "gpt-4.1-nano": (Decimal("0.10"), Decimal("0.40")),
 }
 _MILLION = Decimal(1_000_000)
+# The Batch API's discount on both token prices (OpenAI: half the list price).
+BATCH_DISCOUNT = Decimal("0.5")
 
 
 @lru_cache(maxsize=8)
@@ -45,13 +47,21 @@ def load_prices(path: Path | None) -> dict[str, tuple[Decimal, Decimal]]:
 
 
 def estimate(
-    usage: Usage, model: str, table: dict[str, tuple[Decimal, Decimal]], *, free: bool = False
+    usage: Usage,
+    model: str,
+    table: dict[str, tuple[Decimal, Decimal]],
+    *,
+    free: bool = False,
+    batch: bool = False,
 ) -> Decimal | None:
-    """USD for `usage`; zero on a backend that costs nothing per token (the embedded one)."""
+    """USD for `usage`; zero on a backend that costs nothing per token (the embedded one),
+    discounted for answers from the Batch API."""
     if free:
         return Decimal(0)
     price = table.get(model)
     if price is None:
         return None
     spent = usage.prompt_tokens * price[0] + usage.completion_tokens * price[1]
+    if batch:
+        spent *= BATCH_DISCOUNT
     return (spent / _MILLION).quantize(Decimal("0.000001"))

@@ -126,7 +126,8 @@ class LazyBackend:
         await self._stack.aclose()
 
 
-def _mode(settings: Settings) -> instructor.Mode:
+def instructor_mode(settings: Settings) -> instructor.Mode:
+    """The instructor mode the settings ask for; TOOLS unless told otherwise."""
     import instructor
 
     if settings.mode is None:
@@ -168,7 +169,7 @@ def wrap(
         note=note,
         context_tokens=context_tokens,
         free=free,
-        client=instructor.from_openai(client, mode=_mode(settings)),
+        client=instructor.from_openai(client, mode=instructor_mode(settings)),
     )
 
 
