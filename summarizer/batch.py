@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 
     from .batch_api import Poll
 
-API_CONCURRENCY = 8  # polite for rate limits, and most of the speed-up of more
-
 
 class BatchResult(BaseModel):
     """One input's outcome, and one line of the results file."""
@@ -155,7 +153,7 @@ async def asummarize_many(
         items += [given] if isinstance(given, Article) else read_inputs([given])
     backends = LazyBackend(settings, client and from_client(client, settings), hooks.backend)
     who = backends.identity
-    concurrency = settings.concurrency or (1 if who.name == "local" else API_CONCURRENCY)
+    concurrency = settings.in_flight(who.name)
     recorded = load_results(results_file) if resume or retry_failed else []
     earlier = {r.sha256: r for r in recorded if r.ok}
     failed_before = {r.sha256 for r in recorded if not r.ok}

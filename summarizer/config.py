@@ -69,6 +69,11 @@ class Settings(BaseSettings):
             return DealMode.reader if backend_name == BackendName.local else DealMode.hints
         return self.deals
 
+    def in_flight(self, backend_name: str) -> int:
+        """Articles in flight at once: as set, else 8 for an API (polite for rate limits,
+        and most of the speed-up of more) and 1 for the embedded model (it has one slot)."""
+        return self.concurrency or (1 if backend_name == BackendName.local else 8)
+
     def resolved_backend(self) -> BackendName:
         """`auto` means: an API when one is configured, else the embedded model."""
         if self.backend is not BackendName.auto:

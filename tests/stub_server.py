@@ -136,7 +136,7 @@ def stub_server(replies: list[Reply] | Router) -> Iterator[Stub]:
 
     class Server(ThreadingHTTPServer):
         daemon_threads = True  # a hanging reply must not block shutdown
-        request_queue_size = 128  # the default 5 refuses a concurrent batch's connections
+        request_queue_size = 1024  # the default 5 refuses a concurrent batch's connections
 
     server = Server(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
