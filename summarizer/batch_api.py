@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .backends import instructor_mode
 from .config import Settings
-from .errors import BackendError, ConfigError
+from .errors import BackendError, ConfigError, FailureCause
 from .ingest import Article
 from .llm import answer_from_completion
 from .pipeline import ANSWER_TOKENS, Prompt, summary_from_answer
@@ -71,6 +71,7 @@ class Outcome:
     completion: dict[str, Any] | None = None
     error: str | None = None
     batch_id: str | None = None
+    cause: FailureCause = FailureCause.rejected
 
 
 def custom_id(article: Article) -> str:
@@ -223,7 +224,9 @@ async def _finish(
             outcomes.update(_read_lines(text, batch.id))
     for request_id in entry["custom_ids"]:
         if request_id not in outcomes:  # never run: the batch failed, expired or was cancelled
-            outcomes[request_id] = Outcome(error=_why_not_run(batch), batch_id=batch.id)
+            outcomes[request_id] = Outcome(
+                error=_why_not_run(batch), batch_id=batch.id, cause=FailureCause.not_run
+            )
     return outcomes
 
 
@@ -266,7 +269,7 @@ def summarize(
     there is none (rejected, never run, cut off, or an answer that fits no schema and
     could not be asked again)."""
     if outcome.completion is None:
-        raise BackendError(outcome.error or "the batch returned no answer")
+        raise BackendError(outcome.error or "the batch returned no answer", cause=outcome.cause)
     answer = answer_from_completion(outcome.completion, request.prompt.response_model())
     return summary_from_answer(
         request.article, request.prompt, backend, answer, settings, started=None, batch=True

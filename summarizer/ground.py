@@ -29,7 +29,7 @@ from .money import parse_money, parse_percent
 from .phrasing import deal_headline, deal_sentence, move_sentence
 from .prompt import Example
 from .quotes import contains
-from .reader import Frame, frame_keys
+from .reader import Frame, frame_keys, split_sentences
 from .reader.lexicon import direction_in, states_deal
 
 _DIGIT = re.compile(r"\d")
@@ -44,17 +44,12 @@ _RUMOR = re.compile(
 _DONE = re.compile(
     r"abgeschlossen|vollzogen|unterzeichnet|hat .{0,60}übernommen|übernahm", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ\"„])|\n")
 
 
 def sentence_around(text: str, quote: str) -> str:
-    """The sentence of `text` in which `quote` first stands ("" if it does not)."""
-    at = text.find(quote)
-    if at < 0:
-        return ""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    end = _SENTENCE_END.search(text, at + len(quote))
-    return text[start : end.start() if end else len(text)]
+    """The sentence of `text` in which `quote` first stands ("" if none holds it), found
+    the way the quote check finds quotes: across line breaks and hyphenation too."""
+    return next((s.text for s in split_sentences(text) if contains(s.text, quote)), "")
 
 
 class Grounder:

@@ -33,7 +33,7 @@ from tenacity import (
 
 from .backends import Backend
 from .config import Settings
-from .errors import BackendError
+from .errors import BackendError, FailureCause
 from .models import Usage
 
 T = TypeVar("T", bound=BaseModel)
@@ -78,26 +78,39 @@ def _wait(state: RetryCallState) -> float:
     return _backoff(state)
 
 
-def describe_failure(exc: BaseException, attempts: int, timeout: float) -> str:
-    """One line that names the cause, for people reading stderr or an error record."""
+def failure(exc: BaseException, attempts: int, timeout: float, usage: Usage) -> BackendError:
+    """The error to raise for a failed call: one line that names the cause, for people
+    reading stderr or an error record, and the cause as a value for programs."""
     cause = _root(exc)
     tries = f"after {attempts} attempt{'s' if attempts != 1 else ''}"
     if isinstance(cause, openai.RateLimitError):
-        return f"rate limited by the server {tries}"
-    if isinstance(cause, openai.APIStatusError):
-        return f"the model server answered HTTP {cause.status_code} {tries}"
-    if isinstance(cause, openai.APITimeoutError):
-        return f"the model server did not answer within {timeout:g} s ({tries})"
-    if isinstance(cause, openai.APIConnectionError):
-        return f"could not connect to the model server {tries}"
-    if isinstance(cause, json.JSONDecodeError):
-        return "the model server's answer was not valid JSON"
-    if isinstance(cause, ResponseParsingError):
-        return "the model server's answer was not a chat completion"
-    if isinstance(cause, IncompleteOutputException):
-        return "the model's answer was cut off at the token limit"
-    first_line = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
-    return f"the model call failed: {first_line}"
+        found = FailureCause.rate_limited, f"rate limited by the server {tries}"
+    elif isinstance(cause, openai.APIStatusError):
+        found = (
+            FailureCause.server_error,
+            f"the model server answered HTTP {cause.status_code} {tries}",
+        )
+    elif isinstance(cause, openai.APITimeoutError):
+        found = (
+            FailureCause.timeout,
+            f"the model server did not answer within {timeout:g} s ({tries})",
+        )
+    elif isinstance(cause, openai.APIConnectionError):
+        found = FailureCause.connection, f"could not connect to the model server {tries}"
+    elif isinstance(cause, json.JSONDecodeError):
+        found = FailureCause.not_a_completion, "the model server's answer was not valid JSON"
+    elif isinstance(cause, ResponseParsingError):
+        found = FailureCause.not_a_completion, NOT_A_COMPLETION
+    elif isinstance(cause, IncompleteOutputException):
+        found = FailureCause.cut_off, CUT_OFF
+    else:
+        first_line = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
+        found = FailureCause.other, f"the model call failed: {first_line}"
+    return BackendError(found[1], usage, cause=found[0], attempts=attempts)
+
+
+NOT_A_COMPLETION = "the model server's answer was not a chat completion"
+CUT_OFF = "the model's answer was cut off at the token limit"
 
 
 def _raw_json(completion: Any) -> str | None:
@@ -160,9 +173,9 @@ async def ask(
                 usage,
                 validation_error=_first_error(exc.__cause__),
             )
-        raise BackendError(describe_failure(exc, attempts, settings.timeout), usage) from None
+        raise failure(exc, attempts, settings.timeout, usage) from None
     except (openai.OpenAIError, json.JSONDecodeError, InstructorError) as exc:
-        raise BackendError(describe_failure(exc, attempts, settings.timeout), usage) from None
+        raise failure(exc, attempts, settings.timeout, usage) from None
     return Answer(parsed, None, usage)
 
 
@@ -175,7 +188,7 @@ def answer_from_completion(body: dict[str, Any], response_model: type[T]) -> Ans
     try:
         completion = ChatCompletion.model_validate(body)
     except ValidationError:
-        raise BackendError("the model server's answer was not a chat completion") from None
+        raise BackendError(NOT_A_COMPLETION, cause=FailureCause.not_a_completion) from None
     used = completion.usage
     usage = Usage(
         requests=1,
@@ -184,7 +197,7 @@ def answer_from_completion(body: dict[str, Any], response_model: type[T]) -> Ans
         total_tokens=used.total_tokens if used else 0,
     )
     if completion.choices and completion.choices[0].finish_reason == "length":
-        raise BackendError("the model's answer was cut off at the token limit", usage)
+        raise BackendError(CUT_OFF, usage, cause=FailureCause.cut_off, attempts=1)
     raw = _raw_json(completion)
     try:
         return Answer(response_model.model_validate_json(raw or ""), None, usage)

@@ -530,17 +530,25 @@ def candidate_names(text: str, *, limit: int = 25) -> list[str]:
 
 Entity = list[str]  # the aliases one party goes by
 
+
+def _folded(text: str) -> str:
+    """Without case, diacritics or punctuation: "Zrt." and "zrt" are one word."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+# The legal forms, folded, and publishers ("Axel Springer Verlag" is Axel Springer).
 _LEGAL = re.compile(
-    r"\b(ag|gmbh|se|kg|kgaa|inc|corp|ltd|plc|nv|sa|holding|group|co|llc|zrt|verlag\w*)\b"
+    r"\b("
+    + "|".join(sorted({re.escape(_folded(s)) for s in LEGAL_SUFFIXES}, key=len, reverse=True))
+    + r"|verlag\w*)\b"
 )
 
 
 def normalize_name(name: str) -> str:
     """Case, diacritics, punctuation and legal suffixes do not make another party."""
-    name = unicodedata.normalize("NFKD", name.casefold())
-    name = "".join(c for c in name if not unicodedata.combining(c))
-    name = re.sub(r"[^\w]+", " ", name)
-    return " ".join(_LEGAL.sub(" ", name).split())
+    return " ".join(_LEGAL.sub(" ", _folded(name)).split())
 
 
 def same_party(name: str, entity: Entity) -> bool:

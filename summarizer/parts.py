@@ -18,8 +18,7 @@ from collections.abc import Callable
 
 from .ground import unique
 from .models import ArticleSummary, Provenance, Usage
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+from .reader import split_sentences
 
 
 def split_text(text: str, fits: Callable[[str], bool]) -> list[str]:
@@ -47,7 +46,7 @@ def _split_smaller(text: str, fits: Callable[[str], bool]) -> list[str]:
     """A paragraph too long by itself: by sentences, and a sentence too long by words."""
     out: list[str] = []
     current = ""
-    sentences = _SENTENCE_END.split(text)
+    sentences = [sentence.text for sentence in split_sentences(text)]
     for unit in sentences if len(sentences) > 1 else text.split():
         candidate = f"{current} {unit}" if current else unit
         if fits(candidate):

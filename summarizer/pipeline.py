@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from .backends import Backend, BackendHandle, LazyBackend, from_client
 from .config import DealMode, Settings
 from .draft import Choices, draft_model
-from .errors import BackendError, InputError
+from .errors import BackendError, FailureCause, InputError
 from .ground import ground
 from .ingest import Article, article_from_text
 from .models import ArticleSummary, Provenance, Usage
@@ -229,7 +229,12 @@ def _lenient(
         )
     except ValueError:
         after = "even after re-asks" if reasked else "and a batch cannot ask again"
-        raise BackendError(f"the model's answer did not fit the schema, {after}", usage) from None
+        raise BackendError(
+            f"the model's answer did not fit the schema, {after}",
+            usage,
+            cause=FailureCause.invalid_answer,
+            attempts=usage.requests,
+        ) from None
 
 
 def summarize_by_reader(article: Article) -> ArticleSummary:

@@ -177,8 +177,13 @@ def batch_stub(answer: Answer, **options: Any) -> Iterator[BatchStub]:
         def log_message(self, *args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            pass  # as in stub_server: never print into another test's captured stderr
+
+    server = Server(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     stub.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"

@@ -269,3 +269,12 @@ def test_the_cli_runs_a_digest_through_the_batch_api(
     assert done.exit_code == 0, done.output
     assert "batch batch_0: completed, 3 of 3 done, 0 failed" in done.output
     assert (tmp_path / "digest.md").read_text(encoding="utf-8").startswith("#")
+
+
+def test_articles_already_in_the_cache_are_not_sent(settings: Settings, tmp_path: Path) -> None:
+    with batch_stub(recorded) as stub:
+        first = _via_batch(stub, settings, tmp_path / "one.jsonl", CLEAN[:2])
+        again = _via_batch(stub, settings, tmp_path / "two.jsonl", CLEAN[:2])
+    assert stub.created == 1  # the second run found both answers in the cache
+    assert all(r.ok for r in first + again)
+    assert all(r.summary and r.summary.provenance.cached for r in again)

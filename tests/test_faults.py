@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from summarizer import BackendError, FailureCause, Usage, summarize
 from summarizer.cli import main
 
 from .stub_server import Reply, stub_server, tool_call
@@ -131,3 +132,31 @@ def test_in_a_batch_the_other_articles_complete(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert '"up to $50 billion"' in result.stdout
     assert "could not connect to the model server after 2 attempts" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fault", "cause", "attempts"),
+    [
+        (Reply(429, ERROR, {"retry-after": "0"}), FailureCause.rate_limited, 3),
+        (Reply(500, ERROR), FailureCause.server_error, 3),
+        (Reply(reset=True), FailureCause.connection, 3),
+        (
+            Reply(200, "<html>Bad gateway</html>", {"content-type": "text/html"}),
+            FailureCause.not_a_completion,
+            1,
+        ),
+        (
+            tool_call(_draft("bis zu 50 Milliarden US-Dollar"), finish_reason="length"),
+            FailureCause.cut_off,
+            1,
+        ),
+    ],
+    ids=["429", "500", "reset", "html-200", "cut-off"],
+)
+def test_a_library_user_can_branch_on_the_cause(
+    fault: Reply, cause: FailureCause, attempts: int
+) -> None:
+    with stub_server([fault]) as stub, pytest.raises(BackendError) as caught:
+        summarize(ARTICLE, openai_base_url=stub.base_url, model="stub", max_attempts=3)
+    assert caught.value.cause is cause and caught.value.attempts == attempts
+    assert caught.value.usage is None or isinstance(caught.value.usage, Usage)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import platformdirs
 
-from ..errors import BackendError, ConfigError
+from ..errors import BackendError, ConfigError, FailureCause
 
 MODEL_ALIAS = "gemma-3-270m-q4_k_m"
 MODEL_NOTE = (
@@ -101,12 +101,18 @@ def _wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log: Path
     while time.monotonic() < deadline:
         if process.poll() is not None:
             tail = log.read_text(errors="replace").strip().splitlines()[-1:] or ["no output"]
-            raise BackendError(f"the local model server exited at start: {tail[0]}")
+            raise BackendError(
+                f"the local model server exited at start: {tail[0]}",
+                cause=FailureCause.server_start,
+            )
         with contextlib.suppress(httpx2.TransportError):
             if httpx2.get(f"{base_url}/models", timeout=2).status_code == 200:
                 return
         time.sleep(0.25)
-    raise BackendError(f"the local model server did not answer within {_STARTUP_SECONDS:.0f} s")
+    raise BackendError(
+        f"the local model server did not answer within {_STARTUP_SECONDS:.0f} s",
+        cause=FailureCause.server_start,
+    )
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
