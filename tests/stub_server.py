@@ -134,21 +134,29 @@ def stub_server(replies: list[Reply] | Router) -> Iterator[Stub]:
         def log_message(self, *args: Any) -> None:
             pass
 
-    class Server(ThreadingHTTPServer):
-        daemon_threads = True  # a hanging reply must not block shutdown
-        request_queue_size = 1024  # the default 5 refuses a concurrent batch's connections
+    with serving(Handler) as base_url:
+        stub.base_url = base_url
+        yield stub
 
-        def handle_error(self, request: Any, client_address: Any) -> None:
-            # A client that gave up (a timeout test) makes a late reply fail; the default
-            # prints a traceback to whatever sys.stderr is then, another test's capture.
-            pass
 
-    server = Server(("127.0.0.1", 0), Handler)
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True  # a hanging reply must not block shutdown
+    request_queue_size = 1024  # the default 5 refuses a concurrent batch's connections
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that gave up (a timeout test) makes a late reply fail; the default
+        # prints a traceback to whatever sys.stderr is then, another test's capture.
+        pass
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve `handler` on 127.0.0.1 in a thread; yields the base URL, stops on exit."""
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    stub.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
     try:
-        yield stub
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
     finally:
         server.shutdown()
         server.server_close()

@@ -20,7 +20,7 @@ from summarizer.config import Settings
 from summarizer.ingest import article_from_text
 
 from .drafts import gold_articles, router
-from .stub_server import Reply, stub_server
+from .stub_server import Reply, stub_server, tool_call
 
 IDS = (
     "amazon-openai-500bn-valuation",
@@ -178,3 +178,21 @@ def test_cli_digest_exit_codes(inputs: list[str], tmp_path: Path) -> None:
     assert _digest("http://127.0.0.1:9/v1", str(single), "--resume").exit_code == 2
     assert _digest("http://127.0.0.1:9/v1", str(single), "-f", "pdf").exit_code == 2
     assert _digest("http://127.0.0.1:9/v1", str(single), "--concurrency", "0").exit_code == 2
+
+
+def test_a_high_concurrency_server_sees_every_article_in_flight(tmp_path: Path) -> None:
+    """-j far above the API default against a vLLM-style server: all 64 requests are in
+    flight at once through the client the CLI makes (its pool keeps up)."""
+    text = "Die Wetterlage in Berlin bleibt ruhig, meldete der Deutsche Wetterdienst."
+    articles = [article_from_text(f"{text} ({n})", id=f"w{n}") for n in range(64)]
+    draft = {"headline": "", "summary": "", "key_points": [], "deals": [], "market_moves": []}
+    reply = tool_call(draft)
+    reply.delay = 3.0  # long enough for all 64 to be read and sent before the first answer
+    with stub_server([reply]) as stub:
+        settings = Settings(
+            backend="openai", openai_base_url=stub.base_url, openai_api_key="k",
+            model="stub", concurrency=64,
+        )  # fmt: skip
+        results = summarize_many(articles, settings=settings, use_cache=False)
+    assert all(r.ok for r in results), {r.error for r in results}
+    assert stub.max_in_flight == 64
