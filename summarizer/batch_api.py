@@ -23,7 +23,7 @@ from .config import Settings
 from .errors import BackendError, ConfigError, FailureCause
 from .ingest import Article
 from .llm import answer_from_completion
-from .pipeline import ANSWER_TOKENS, Prompt, summary_from_answer
+from .pipeline import Prompt, summary_from_answer
 
 if TYPE_CHECKING:
     import openai
@@ -90,7 +90,7 @@ def request_body(prompt: Prompt, model: str, settings: Settings) -> dict[str, An
         model=model,
         messages=prompt.messages,
         temperature=settings.temperature,
-        max_tokens=ANSWER_TOKENS,
+        max_tokens=settings.answer_tokens,
     )
     return body
 

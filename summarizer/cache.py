@@ -22,7 +22,6 @@ from .backends import Identity
 from .config import Settings
 from .ingest import Article
 from .models import SCHEMA_VERSION, ArticleSummary
-from .pipeline import ANSWER_TOKENS
 from .prompt import PROMPT_VERSION
 
 DISTRIBUTION = "german-deal-summarizer"  # the PyPI name; the import name is summarizer
@@ -50,8 +49,8 @@ def cache_key(article: Article, who: Identity, settings: Settings) -> str:
         "prompt": PROMPT_VERSION,
         "schema": SCHEMA_VERSION,
         "temperature": settings.temperature,
-        "max_tokens": ANSWER_TOKENS,
-        "mode": settings.mode,
+        "max_tokens": settings.answer_tokens,
+        "mode": settings.mode.value,
         "max_reasks": settings.max_reasks,
         "deals": settings.deal_mode(who.name).value,
     }

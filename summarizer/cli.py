@@ -8,15 +8,16 @@ import json
 import logging
 import sys
 from collections.abc import Coroutine
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
 import click
 
 from . import evaluate
 from .backends import Backend, LazyBackend
 from .batch import BatchResult, Hooks, Via, asummarize_many, totals
-from .config import BackendName, DealMode, Settings
+from .config import Settings
 from .digest import DIGEST_FORMATS, render_digest
 from .errors import SummarizerError, internal_error
 from .models import ArticleSummary
@@ -36,8 +37,6 @@ def _say(message: str) -> None:
 def _settings(**options: Any) -> Settings:
     # Only the flags a user gave override the environment.
     given = {key: value for key, value in options.items() if value is not None}
-    if "base_url" in given:
-        given["openai_base_url"] = given.pop("base_url")
     try:
         return Settings(**given)
     except ValueError as exc:
@@ -154,35 +153,38 @@ def main() -> None:
     logging.getLogger("instructor").propagate = False
 
 
+def setting_option(name: str, *flags: str) -> Any:
+    """A flag for the Settings field `name`: its help, choices, default and environment
+    variable come from config.py, so the CLI never restates them. Unset flags leave the
+    environment's value alone."""
+    field = Settings.model_fields[name]
+    env = field.validation_alias or f"SUMMARIZER_{name.upper()}"
+    kind = next(
+        (t for t in (field.annotation, *get_args(field.annotation)) if isinstance(t, type)),
+        str,
+    )
+    shown = f"env: {env}"
+    if field.default is not None and not isinstance(field.default, Path):
+        shown += f"; default: {field.default}"
+    options: dict[str, Any] = {"help": f"{field.description}  [{shown}]"}
+    if issubclass(kind, Enum):
+        options["type"] = click.Choice([member.value for member in kind], case_sensitive=False)
+    elif kind in (int, float):
+        options["type"] = (
+            click.IntRange(min=1) if kind is int else click.FloatRange(min=0, min_open=True)
+        )
+    return click.option(*flags, name, **options)
+
+
 def backend_options(command: Any) -> Any:
     """The options that choose and tune the model, shared by every command that calls one."""
     options = [
-        click.option(
-            "--backend",
-            type=click.Choice([b.value for b in BackendName]),
-            help="auto (default): the API if OPENAI_API_KEY/OPENAI_BASE_URL is set, "
-            "else the embedded local model.  [env: SUMMARIZER_BACKEND]",
-        ),
-        click.option("-m", "--model", help="Model name.  [env: SUMMARIZER_MODEL]"),
-        click.option("--base-url", help="OpenAI-compatible server URL.  [env: OPENAI_BASE_URL]"),
-        click.option(
-            "--mode",
-            help="instructor mode: TOOLS (default), JSON, JSON_SCHEMA, "
-            "MD_JSON.  [env: SUMMARIZER_MODE]",
-        ),
-        click.option(
-            "--deals",
-            type=click.Choice([m.value for m in DealMode]),
-            help="reader: the deals are the German deal reader's (default for the embedded "
-            "model); choose: the model picks the main deal among the reader's frames; hints: "
-            "the model fills every field, with the frames as hints (default for an API).  "
-            "[env: SUMMARIZER_DEALS]",
-        ),
-        click.option(
-            "--timeout",
-            type=float,
-            help="Seconds each model request may take (default 120).  [env: SUMMARIZER_TIMEOUT]",
-        ),
+        setting_option("backend", "--backend"),
+        setting_option("model", "-m", "--model"),
+        setting_option("openai_base_url", "--base-url"),
+        setting_option("mode", "--mode"),
+        setting_option("deals", "--deals"),
+        setting_option("timeout", "--timeout"),
     ]
     for option in reversed(options):
         command = option(command)
@@ -309,13 +311,7 @@ def eval_command(
 @click.argument("inputs", nargs=-1, required=True)
 @format_option(DIGEST_FORMATS, "markdown, a self-contained HTML email, or JSON.")
 @output_option
-@click.option(
-    "-j",
-    "--concurrency",
-    type=click.IntRange(min=1),
-    help="Articles in flight at once (default 8 for an API, 1 for the embedded model).  "
-    "[env: SUMMARIZER_CONCURRENCY]",
-)
+@setting_option("concurrency", "-j", "--concurrency")
 @click.option(
     "--results",
     "results_file",

@@ -15,6 +15,20 @@ class BackendName(StrEnum):
     local = "local"
 
 
+class InstructorMode(StrEnum):
+    """How instructor asks for structured output: a forced tool call (grammar-constrained on
+    llama.cpp, native on OpenAI, guided decoding on vLLM) or JSON in the message."""
+
+    TOOLS = "TOOLS"
+    JSON = "JSON"
+    JSON_SCHEMA = "JSON_SCHEMA"
+    MD_JSON = "MD_JSON"
+
+    @classmethod
+    def _missing_(cls, value: object) -> InstructorMode | None:
+        return cls.__members__.get(str(value).upper())  # "json_schema" is JSON_SCHEMA
+
+
 class DealMode(StrEnum):
     """How the model and the deal reader share the work (see summarizer/reader)."""
 
@@ -35,13 +49,26 @@ class Settings(BaseSettings):
     )
 
     openai_api_key: SecretStr | None = Field(None, validation_alias="OPENAI_API_KEY")
-    openai_base_url: str | None = Field(None, validation_alias="OPENAI_BASE_URL")
-    backend: BackendName = BackendName.auto
-    model: str | None = Field(None, description="Model name; the backend's default if unset.")
-    mode: str | None = Field(
-        None, description="instructor mode (TOOLS, JSON, JSON_SCHEMA, ...); backend default."
+    openai_base_url: str | None = Field(
+        None, validation_alias="OPENAI_BASE_URL", description="OpenAI-compatible server URL."
     )
-    timeout: float = Field(120.0, gt=0, description="Seconds one model request may take.")
+    backend: BackendName = Field(
+        BackendName.auto,
+        description="auto: the API if OPENAI_API_KEY or OPENAI_BASE_URL is set, else the "
+        "embedded local model.",
+    )
+    model: str | None = Field(
+        None, description="Model name (gpt-4o-mini for an API, the embedded model locally)."
+    )
+    mode: InstructorMode = Field(
+        InstructorMode.TOOLS,
+        description="instructor mode: a forced tool call, or JSON (JSON_SCHEMA sends the "
+        "schema as response_format).",
+    )
+    timeout: float = Field(120.0, gt=0, description="Seconds each model request may take.")
+    answer_tokens: int = Field(
+        1024, gt=0, description="Tokens the answer may take; the prompt may use the rest."
+    )
     max_attempts: int = Field(4, ge=1, description="Attempts per request on server faults.")
     max_reasks: int = Field(2, ge=0, description="Validation re-asks after the first answer.")
     temperature: float = 0.0
@@ -52,7 +79,9 @@ class Settings(BaseSettings):
         "hints; auto: reader for the embedded model, hints for an API.",
     )
     concurrency: int | None = Field(
-        None, gt=0, description="Articles in flight at once; default 8 for an API, 1 locally."
+        None,
+        gt=0,
+        description="Articles in flight at once (8 for an API, 1 for the embedded model).",
     )
     cache_file: Path | None = Field(
         None, description="SQLite cache of summaries; default in the user cache directory."

@@ -31,9 +31,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-# Room the answer needs; the prompt may use the rest of the context.
-ANSWER_TOKENS = 1024
-
 
 async def summarize_article(
     article: Article, backend: BackendHandle, settings: Settings
@@ -51,7 +48,7 @@ async def summarize_article(
     if not prompt.needs_model:
         return await _summarize_one(article, prompt, backend, settings, started)
     model = await backend.get()
-    budget = model.context_tokens and model.context_tokens - ANSWER_TOKENS
+    budget = model.context_tokens and model.context_tokens - settings.answer_tokens
     if not budget or estimate_tokens(prompt.messages) <= budget:
         return await _summarize_one(article, prompt, model, settings, started)
     if _prompt_tokens(article_from_text("."), mode) > budget // 2:
@@ -137,7 +134,7 @@ async def _summarize_one(
             prompt.messages,
             prompt.response_model(),
             settings=settings,
-            max_tokens=ANSWER_TOKENS,
+            max_tokens=settings.answer_tokens,
         )
     except BackendError as exc:
         if exc.usage is not None:

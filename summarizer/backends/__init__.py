@@ -127,16 +127,10 @@ class LazyBackend:
 
 
 def instructor_mode(settings: Settings) -> instructor.Mode:
-    """The instructor mode the settings ask for; TOOLS unless told otherwise."""
+    """The instructor mode the settings name (validated when the settings were read)."""
     import instructor
 
-    if settings.mode is None:
-        # Forced tool calls are grammar-constrained on llama.cpp and native on OpenAI.
-        return instructor.Mode.TOOLS
-    try:
-        return instructor.Mode[settings.mode.upper()]
-    except KeyError:
-        raise ConfigError(f"unknown instructor mode {settings.mode!r}") from None
+    return instructor.Mode[settings.mode.value]
 
 
 def _client(
