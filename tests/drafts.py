@@ -5,13 +5,16 @@ known-good summaries, independent of the embedded model's accuracy."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
+from summarizer.batch import BatchResult
 from summarizer.draft import Choices
 from summarizer.evaluate import GoldArticle, GoldDeal, load_gold
+from summarizer.ground import ground
 from summarizer.ingest import article_from_text
 
-from .conftest import ROOT
+from .conftest import ROOT, draft_deal, provenance_for
 from .stub_server import Reply, tool_call
 
 
@@ -69,3 +72,81 @@ def router(articles: dict[str, tuple[str, dict[str, Any]]], **special: Reply):
         return Reply(400, {"error": {"message": "unknown article: " + json.dumps(asked[:80])}})
 
     return route
+
+
+# --- a short article and its draft, for retry, fault, price and secret tests ---
+
+ARTICLE = (
+    "Amazon verhandelt über eine Investition von bis zu 50 Milliarden US-Dollar in OpenAI.\n"
+    "Die Amazon-Aktie verlor 1,01 Prozent."
+)
+
+
+def talks_draft(amount: str | None) -> dict[str, Any]:
+    """A full draft of ARTICLE's deal with `amount`: the answer retry and fault tests script."""
+    return {
+        "headline": "Amazon weighs an investment in OpenAI",
+        "summary": "Talks go on.",
+        "key_points": [],
+        "deals": [
+            {
+                "kind": "investment",
+                "status": "in_talks",
+                "buyers": ["Amazon"],
+                "targets": ["OpenAI"],
+                "sellers": [],
+                "amount": amount,
+                "valuation": None,
+                "stake": None,
+                "price_per_share": None,
+                "reported_by": [],
+            }
+        ],
+        "market_moves": [],
+    }
+
+
+# --- grounded results, for story and digest tests ---
+
+
+def result(
+    id: str, text: str, *deals: dict[str, Any], published: date | None = None
+) -> BatchResult:
+    article = article_from_text(text, id=id, published=published)
+    draft = {
+        "headline": "",
+        "summary": "",
+        "key_points": [],
+        "deals": list(deals),
+        "market_moves": [],
+    }
+    summary = ground(draft, article, provenance_for(article))
+    return BatchResult(
+        id=id, title=article.title, published=published, sha256=article.sha256, summary=summary
+    )
+
+
+def seeds(**dates: date) -> list[BatchResult]:
+    out = []
+    for gold, text in load_gold(ROOT / "gold"):
+        if gold.id.startswith("amazon-openai"):
+            out.append(
+                result(
+                    gold.id,
+                    text,
+                    *gold_draft(gold, text)["deals"],
+                    published=dates.get(gold.id.replace("-", "_")),
+                )
+            )
+    return out
+
+
+BUY = "Die {b} übernimmt die {t} für 2,3 Milliarden Euro."
+
+
+def buy(id: str, buyer: str, target: str, kind: str = "acquisition", **more: Any) -> BatchResult:
+    return result(
+        id,
+        BUY.format(b=buyer, t=target),
+        draft_deal(kind=kind, status="agreed", buyers=[buyer], targets=[target], **more),
+    )

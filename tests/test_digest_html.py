@@ -16,7 +16,7 @@ from summarizer.digest import render_digest
 from summarizer.stories import build_digest
 
 from .conftest import skip_unless
-from .test_stories import buy, seeds
+from .drafts import buy, seeds
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [

@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from summarizer import BackendError, FailureCause, Usage, summarize
 from summarizer.cli import main
 
+from .drafts import ARTICLE, talks_draft
 from .stub_server import Reply, stub_server, tool_call
-from .test_retries import ARTICLE, _draft
 
-GOOD = tool_call(_draft("bis zu 50 Milliarden US-Dollar"))
+GOOD = tool_call(talks_draft("bis zu 50 Milliarden US-Dollar"))
 ERROR = {"error": {"message": "boom"}}
 
 
@@ -99,7 +99,7 @@ def test_a_server_that_never_answers_is_bounded_by_the_timeout(tmp_path: Path) -
 
 
 def test_an_answer_cut_off_at_max_tokens(tmp_path: Path) -> None:
-    cut = tool_call(_draft("bis zu 50 Milliarden US-Dollar"), finish_reason="length")
+    cut = tool_call(talks_draft("bis zu 50 Milliarden US-Dollar"), finish_reason="length")
     with stub_server([cut]) as stub:
         result = cli(stub.base_url, tmp_path)
     one_line_failure(result, "the model's answer was cut off at the token limit")
@@ -109,7 +109,7 @@ def test_an_answer_cut_off_at_max_tokens(tmp_path: Path) -> None:
 def test_an_answer_that_never_validates_keeps_only_what_the_article_supports(
     tmp_path: Path,
 ) -> None:
-    invented = tool_call(_draft("rund 60 Milliarden US-Dollar"))
+    invented = tool_call(talks_draft("rund 60 Milliarden US-Dollar"))
     with stub_server([invented]) as stub:
         result = cli(stub.base_url, tmp_path)
     assert result.exit_code == 0 and "60" not in result.stdout.split('"warnings"')[0]
@@ -146,7 +146,7 @@ def test_in_a_batch_the_other_articles_complete(tmp_path: Path) -> None:
             1,
         ),
         (
-            tool_call(_draft("bis zu 50 Milliarden US-Dollar"), finish_reason="length"),
+            tool_call(talks_draft("bis zu 50 Milliarden US-Dollar"), finish_reason="length"),
             FailureCause.cut_off,
             1,
         ),

@@ -14,8 +14,8 @@ from summarizer.errors import ConfigError
 from summarizer.models import Usage
 from summarizer.prices import estimate, load_prices
 
+from .drafts import ARTICLE, talks_draft
 from .stub_server import Reply, stub_server, tool_call
-from .test_retries import ARTICLE, _draft
 
 
 def test_known_models_are_priced_unknown_ones_are_not_guessed() -> None:
@@ -49,10 +49,10 @@ def test_re_asked_and_failed_attempts_are_paid_for() -> None:
     """An invented figure (re-asked) and a server fault after it: both responses that came
     back are counted and priced, not just the last one."""
     invented = tool_call(
-        _draft("rund 60 Milliarden US-Dollar"), prompt_tokens=1000, completion_tokens=100
+        talks_draft("rund 60 Milliarden US-Dollar"), prompt_tokens=1000, completion_tokens=100
     )
     good = tool_call(
-        _draft("bis zu 50 Milliarden US-Dollar"), prompt_tokens=1200, completion_tokens=100
+        talks_draft("bis zu 50 Milliarden US-Dollar"), prompt_tokens=1200, completion_tokens=100
     )
     with stub_server([invented, Reply(503, {"error": {"message": "busy"}}), good]) as stub:
         client = openai.AsyncOpenAI(base_url=stub.base_url, api_key="x", max_retries=0)

@@ -10,35 +10,8 @@ import pytest
 
 from summarizer import summarize
 
+from .drafts import ARTICLE, talks_draft
 from .stub_server import Reply, stub_server, tool_call
-
-ARTICLE = (
-    "Amazon verhandelt über eine Investition von bis zu 50 Milliarden US-Dollar in OpenAI.\n"
-    "Die Amazon-Aktie verlor 1,01 Prozent."
-)
-
-
-def _draft(amount: str | None) -> dict[str, Any]:
-    return {
-        "headline": "Amazon weighs an investment in OpenAI",
-        "summary": "Talks go on.",
-        "key_points": [],
-        "deals": [
-            {
-                "kind": "investment",
-                "status": "in_talks",
-                "buyers": ["Amazon"],
-                "targets": ["OpenAI"],
-                "sellers": [],
-                "amount": amount,
-                "valuation": None,
-                "stake": None,
-                "price_per_share": None,
-                "reported_by": [],
-            }
-        ],
-        "market_moves": [],
-    }
 
 
 def _summarize(base_url: str, **settings: Any):
@@ -47,8 +20,8 @@ def _summarize(base_url: str, **settings: Any):
 
 
 def test_an_invented_figure_is_re_asked_and_every_attempt_is_counted() -> None:
-    invented = tool_call(_draft("rund 60 Milliarden US-Dollar"), prompt_tokens=100)
-    corrected = tool_call(_draft("bis zu 50 Milliarden US-Dollar"), prompt_tokens=150)
+    invented = tool_call(talks_draft("rund 60 Milliarden US-Dollar"), prompt_tokens=100)
+    corrected = tool_call(talks_draft("bis zu 50 Milliarden US-Dollar"), prompt_tokens=150)
     with stub_server([invented, corrected]) as stub:
         summary = _summarize(stub.base_url)
     assert len(stub.requests) == 2
@@ -61,7 +34,7 @@ def test_an_invented_figure_is_re_asked_and_every_attempt_is_counted() -> None:
 
 
 def test_a_figure_still_invented_after_the_re_asks_is_dropped_not_kept() -> None:
-    with stub_server([tool_call(_draft("rund 60 Milliarden US-Dollar"))]) as stub:
+    with stub_server([tool_call(talks_draft("rund 60 Milliarden US-Dollar"))]) as stub:
         summary = _summarize(stub.base_url, max_reasks=2)
     assert len(stub.requests) == 3
     assert summary.deals[0].amount is None
@@ -73,7 +46,7 @@ def test_a_figure_still_invented_after_the_re_asks_is_dropped_not_kept() -> None
 
 def test_rate_limits_are_retried_honouring_retry_after() -> None:
     limited = Reply(429, {"error": {"message": "slow down"}}, {"retry-after": "0.2"})
-    ok = tool_call(_draft("bis zu 50 Milliarden US-Dollar"))
+    ok = tool_call(talks_draft("bis zu 50 Milliarden US-Dollar"))
     with stub_server([limited, ok]) as stub:
         summary = _summarize(stub.base_url)
     assert len(stub.requests) == 2

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from summarizer.cli import main
 
 from .conftest import ROOT
+from .drafts import ARTICLE, talks_draft
 from .stub_server import Reply, stub_server, tool_call
-from .test_retries import ARTICLE, _draft
 
 FAKE_KEY = "sk-proj-FAKEtestKEY0123456789abcdefDONOTLEAK"
 KEY_LIKE = re.compile(
@@ -61,7 +61,7 @@ def test_a_failing_server_never_gets_the_key_echoed(tmp_path: Path) -> None:
 
 
 def test_a_successful_run_stores_the_key_nowhere(tmp_path: Path, _private_cache: Path) -> None:
-    with stub_server([tool_call(_draft("bis zu 50 Milliarden US-Dollar"))]) as stub:
+    with stub_server([tool_call(talks_draft("bis zu 50 Milliarden US-Dollar"))]) as stub:
         result = _run(stub.base_url, tmp_path, "summarize")
         seen = stub.headers
     assert result.exit_code == 0, result.stderr

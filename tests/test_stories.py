@@ -6,48 +6,12 @@ so these tests pin the grouping rules, not the embedded model's accuracy."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from summarizer.batch import BatchResult
-from summarizer.evaluate import load_gold
-from summarizer.ground import ground
-from summarizer.ingest import article_from_text
 from summarizer.stories import build_digest
 
-from .conftest import ROOT, draft_deal, provenance_for
-from .drafts import gold_draft
-
-
-def result(
-    id: str, text: str, *deals: dict[str, Any], published: date | None = None
-) -> BatchResult:
-    article = article_from_text(text, id=id, published=published)
-    draft = {
-        "headline": "",
-        "summary": "",
-        "key_points": [],
-        "deals": list(deals),
-        "market_moves": [],
-    }
-    summary = ground(draft, article, provenance_for(article))
-    return BatchResult(
-        id=id, title=article.title, published=published, sha256=article.sha256, summary=summary
-    )
-
-
-def seeds(**dates: date) -> list[BatchResult]:
-    out = []
-    for gold, text in load_gold(ROOT / "gold"):
-        if gold.id.startswith("amazon-openai"):
-            out.append(
-                result(
-                    gold.id,
-                    text,
-                    *gold_draft(gold, text)["deals"],
-                    published=dates.get(gold.id.replace("-", "_")),
-                )
-            )
-    return out
+from .conftest import draft_deal
+from .drafts import buy, result, seeds
 
 
 def test_the_two_seed_articles_are_one_story_with_both_conflicts_sourced() -> None:
@@ -86,17 +50,6 @@ def test_newer_reports_come_first_where_dates_are_known() -> None:
     assert story.conflicts[0].values[0].sources == ["amazon-openai-500bn-valuation"]
     [story] = build_digest(seeds(amazon_openai_50bn_talks=date(2026, 1, 30))).stories
     assert story.articles[0].id == "amazon-openai-50bn-talks"  # dated before undated
-
-
-BUY = "Die {b} übernimmt die {t} für 2,3 Milliarden Euro."
-
-
-def buy(id: str, buyer: str, target: str, kind: str = "acquisition", **more: Any) -> BatchResult:
-    return result(
-        id,
-        BUY.format(b=buyer, t=target),
-        draft_deal(kind=kind, status="agreed", buyers=[buyer], targets=[target], **more),
-    )
 
 
 def stories_of(*results: BatchResult) -> list[set[str]]:
