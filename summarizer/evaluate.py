@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .language import is_english
-from .models import DEAL_FIGURES, ArticleSummary, Deal
+from .models import DEAL_FIGURES, ArticleSummary, Deal, MoneyFigure, PercentFigure
 from .money import find_money, find_percents, parse_money, parse_percent, roughly_equal
 from .names import Entity, normalize_name, same_party
 
@@ -263,10 +263,10 @@ def _names_in(text: str, entity: Entity) -> bool:
     return any(f" {alias} " in words for alias in map(normalize_name, entity) if alias)
 
 
-def _stated(figure: Any, text: str) -> bool:
+def _stated(figure: MoneyFigure | PercentFigure, text: str) -> bool:
     """Whether the article states this value: a money or percent mention with the same value
     (and currency), wherever the output says it came from."""
-    if hasattr(figure, "currency"):
+    if isinstance(figure, MoneyFigure):
         return any(
             m.value.currency == figure.currency and roughly_equal(m.value.amount, figure.amount)
             for m in find_money(text)
@@ -275,8 +275,8 @@ def _stated(figure: Any, text: str) -> bool:
     return any(roughly_equal(m.value.value, figure.value) for m in find_percents(text))
 
 
-def output_figures(summary: ArticleSummary) -> list[Any]:
-    figures: list[Any] = []
+def output_figures(summary: ArticleSummary) -> list[MoneyFigure | PercentFigure]:
+    figures: list[MoneyFigure | PercentFigure] = []
     for deal in summary.deals:
         figures += [f for name in DEAL_FIGURES if (f := getattr(deal, name)) is not None]
     for move in summary.market_moves:

@@ -80,13 +80,7 @@ class Grounder:
         if value is None:
             self.warnings.append(f"dropped {field} {quote!r}: it states no amount of money")
             return None
-        return MoneyFigure(
-            amount=value.amount,
-            currency=value.currency,
-            qualifier=value.qualifier,
-            english=value.english(),
-            quote=quote,
-        )
+        return MoneyFigure.of(value, quote)
 
     def percent(self, quote: str | None, field: str) -> PercentFigure | None:
         if not quote or not self._located(quote, field):
@@ -95,9 +89,7 @@ class Grounder:
         if value is None:
             self.warnings.append(f"dropped {field} {quote!r}: it states no percentage")
             return None
-        return PercentFigure(
-            value=value.value, qualifier=value.qualifier, english=value.english(), quote=quote
-        )
+        return PercentFigure.of(value, quote)
 
     def names(self, names: list[str], field: str) -> list[str]:
         return list(dict.fromkeys(n for n in names if self._located(n, field)))

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from .money import Qualifier
+from .money import Money, Percent, Qualifier
 
 SCHEMA_VERSION = "2"
 
@@ -55,6 +55,17 @@ class MoneyFigure(BaseModel):
         "the article. Figures whose quote is not there are dropped and named in `warnings`."
     )
 
+    @classmethod
+    def of(cls, money: Money, quote: str) -> MoneyFigure:
+        """The figure of a parsed amount and the span it was parsed from."""
+        return cls(
+            amount=money.amount,
+            currency=money.currency,
+            qualifier=money.qualifier,
+            english=money.english(),
+            quote=quote,
+        )
+
 
 class PercentFigure(BaseModel):
     """A percentage read from the article: the value is parsed by code from `quote`."""
@@ -63,6 +74,13 @@ class PercentFigure(BaseModel):
     qualifier: Qualifier
     english: str
     quote: str = Field(description="The German span, checked to stand in the article.")
+
+    @classmethod
+    def of(cls, percent: Percent, quote: str) -> PercentFigure:
+        """The figure of a parsed percentage and the span it was parsed from."""
+        return cls(
+            value=percent.value, qualifier=percent.qualifier, english=percent.english(), quote=quote
+        )
 
 
 class Deal(BaseModel):
