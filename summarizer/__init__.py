@@ -11,7 +11,6 @@ the implementation and may change.
 
 from .batch import BatchResult, Via, asummarize_many, summarize_many
 from .config import DealMode, Settings
-from .digest import DIGEST_FORMATS, render_digest
 from .errors import BackendError, ConfigError, FailureCause, InputError, SummarizerError
 from .models import (
     ArticleSummary,
@@ -27,6 +26,7 @@ from .models import (
 )
 from .money import Money, Percent, Qualifier, find_money, find_percents, parse_money, parse_percent
 from .pipeline import asummarize, summarize
+from .render import DIGEST_FORMATS, render_digest
 from .stories import Digest, build_digest
 
 __all__ = [

@@ -18,10 +18,9 @@ from . import evaluate
 from .backends import Backend, LazyBackend
 from .batch import BatchResult, Hooks, Via, asummarize_many, totals
 from .config import Settings
-from .digest import DIGEST_FORMATS, render_digest
 from .errors import SummarizerError, internal_error
 from .models import ArticleSummary
-from .render import FORMATS, render
+from .render import DIGEST_FORMATS, FORMATS, render, render_digest
 from .stories import build_digest
 
 if TYPE_CHECKING:

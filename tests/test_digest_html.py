@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.batch import BatchResult
-from summarizer.digest import render_digest
+from summarizer.render import render_digest
 from summarizer.stories import build_digest
 
 from .conftest import skip_unless
