@@ -195,31 +195,51 @@ def _used_as_name(word: str, text: str) -> bool:
         compound = text[end : end + 1] == "-" and text[end + 1 : end + 2] in _CAPITALS
         if compound and (not start or text[start - 1] != "-"):
             return True
+    plural = word.endswith(("en", "er", "ern", "el")) or (
+        word.endswith(("s", "e")) and is_common_noun(word[:-1])  # "von Solarparks"
+    )
+    # A singular noun takes an article or an adjective ("der Fokus", "staatliche Hilfe");
+    # a company name does not ("hatte Tesla", "prüft Siemens"). After a preposition a mass
+    # noun stands bare too ("an Bord", "in Software", "per Dekret"), so that counts only
+    # twice. Plurals ("Banken") prove nothing; one use with an article disproves.
+    after_verb = after_preposition = with_article = 0
     for start in _found(word, text):
         before = text[max(0, start - 40) : start]
         if _DESCRIPTOR.search(before):
             return True
-        # A singular noun takes an article ("der Fokus", "einen Notverkauf"); a company
-        # name does not ("Amazon prüft", "bei Siemens"). Plurals ("Banken") prove nothing.
         previous = re.search(r"(\S+)\s+$", before)
-        # After a verb ("hatte Tesla", "prüft Siemens"), not at a sentence start, where
-        # any noun may stand bare ("Börsengang geplant").
+        # Not at a sentence start or in a headline, where any noun may stand bare
+        # ("Börsengang geplant").
         line_end = text.find("\n", start + len(word))
         line = text[text.rfind("\n", 0, start) + 1 : line_end if line_end >= 0 else None]
         headline = not line.rstrip().endswith((".", "!", "?", ":", '"', "“", "«"))
-        bare = (
-            not headline
-            and previous is not None
-            and not (  # headlines drop articles
-                _ARTICLE_LIKE.fullmatch(previous.group(1)) or previous.group(1)[-1] in ".!?:-–—"
-            )
-        )
-        plural = word.endswith(("en", "er", "ern", "el")) or (
-            word.endswith(("s", "e")) and is_common_noun(word[:-1])  # "von Solarparks"
-        )
-        if bare and not plural:
-            return True
-    return False
+        if headline or previous is None or previous.group(1)[-1] in ".!?:-–—":
+            continue
+        word_before = previous.group(1)
+        if _DETERMINED.fullmatch(word_before) and not _PAST_TENSE.search(word_before):
+            with_article += 1
+        elif _ARTICLE_LIKE.fullmatch(word_before):
+            continue  # "vor Börsenbeginn", "teilte": neither name nor noun
+        elif word_before.lower() in _NAME_PREPOSITIONS:
+            after_preposition += 1
+        else:
+            after_verb += 1
+    if plural or with_article:
+        return False
+    return after_verb >= 1 or after_preposition >= 2
+
+
+# Prepositions before which a name stands bare ("bei Siemens", "an Linde"), and so can a
+# mass noun ("an Bord"); the others are in _ARTICLE_LIKE.
+_NAME_PREPOSITIONS = frozenset("in an bei von für per durch um vom".split())
+# An article, a determiner, an adjective or a genitive before a noun ("der Fokus",
+# "staatliche Hilfe", "Obamas Dekret"); weak verbs in the past look like adjectives
+# ("teilte Siemens mit"), and are not.
+_DETERMINED = re.compile(
+    r"(?i:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|kein\w*|sein\w*|ihr\w*|"
+    r"unser\w*|dies\w*|jede\w*)|[a-zäöüß]+(e|en|er|es|em)|[A-ZÄÖÜ][\w-]*s"
+)
+_PAST_TENSE = re.compile(r"^[a-zäöüß]+[^aeiouäöü]ten?$")
 
 
 def is_name_word(token: str) -> bool:
