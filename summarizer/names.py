@@ -59,7 +59,8 @@ Mitte Anfang Hälfte Teil Seite Dollar-Milliarden Euro-Milliarden Kurs Kurse Ums
 Verlust Dividende Milliarde Million Punkte Punkten Stand Hintergrund Grund Falls Sollte
 Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
 Dr Prof Dessen Deren Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch
-Trotzdem Somit Also Höhe
+Trotzdem Somit Also Höhe Erneut Gleiches Ähnliches Anderes Neues Weiteres IPO CEO CFO
+COO CTO
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 """.split()
@@ -310,7 +311,7 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
             run
             and gap in ("", " ", "\u00a0")  # "": pieces of one glued word
             and run[-1][2] not in LEGAL_SUFFIXES - {"Holding"}
-            and ("-" not in run[-1][2] or word in LEGAL_SUFFIXES)
+            and ("-" not in run[-1][2] or word in LEGAL_SUFFIXES or _first_name(run[-1][2]))
         )
         if word in {"&", "+"} and run and gap == " ":
             run.append((start, end, word))
@@ -452,11 +453,16 @@ def is_place(name: str) -> bool:
     return name in places or (name.endswith("s") and name[:-1] in places)  # "Europas"
 
 
+def _first_name(word: str) -> bool:
+    """ "Klaus", and hyphenated "Klaus-Michael"."""
+    return all(part in _words("first_names.txt") for part in word.split("-"))
+
+
 def is_person(name: str, mentions: Sequence[Mention]) -> bool:
     """ "Frank Wendler", "Angela Merkel": a first name and one more word, never part of a
     longer name in the article ("Axel Springer Verlag" is a firm)."""
     words = name.split()
-    if len(words) != 2 or words[0] not in _words("first_names.txt") or words[1] in BUSINESS_WORDS:
+    if len(words) != 2 or not _first_name(words[0]) or words[1] in BUSINESS_WORDS:
         return False
     return not any(m.text != name and m.text.startswith(name) for m in mentions)
 

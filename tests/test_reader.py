@@ -211,6 +211,13 @@ def test_an_index_or_a_trading_venue_is_never_a_party() -> None:
     assert all("DAX" not in frame.parties() for frame in frames)
 
 
+def test_a_person_who_buys_is_a_party_one_who_speaks_is_not() -> None:
+    frame = _main("Klaus-Michael Kühne erwirbt weitere Anteile an der Lufthansa AG.")
+    assert frame.buyers == ["Klaus-Michael Kühne"]
+    frame = _main("Die Kalvion AG übernimmt die Fibrotex GmbH, sagte Vorstandschef Frank Wendler.")
+    assert frame.buyers == ["Kalvion AG"]
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []
@@ -258,6 +265,13 @@ def test_price_moves_are_read_with_their_company() -> None:
         ("Der Werbevermarkter wächst. Der Finanzinvestor Blackstone kauft.", ["Blackstone"]),
         ("Der Weltbild-Konzern kauft den Händler buecher.de.", ["Weltbild", "buecher.de"]),
         ("Abgesichert wird der Kredit durch die KfW.", ["KfW"]),
+        ("Condor erhält erneut Hilfe. Die staatliche Hilfe hilft.", ["Condor"]),
+        ("Die Investoren sind mit an Bord, so Refurbed.", ["Refurbed"]),
+        (
+            "Der Konzern Siemens verkauft Flender, teilte Siemens mit.",
+            ["Siemens", "Flender", "Siemens"],
+        ),
+        ("Klaus-Michael Kühne stockt bei Lufthansa auf.", ["Klaus-Michael Kühne", "Lufthansa"]),
         ("Die Aktien des Handelskonzerns Metro stiegen.", ["Metro"]),
     ],
 )

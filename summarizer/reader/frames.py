@@ -214,6 +214,14 @@ _ANNOUNCER = re.compile(r"(?:\bwie|\bteilte?|\bsagte|\berklärte)\s+(?:\w+\s+){0
 _ANNOUNCED = re.compile(
     r"^\s*(?:\w+\s+){0,4}?(mitteilte|bekanntgab|berichtete|erklärte|bestätigte|mitteilt)\b"
 )
+# Who speaks or holds an office is named for that, not as a party ("Klaus-Michael Kühne
+# stockt auf" names one).
+_SPEAKS = re.compile(
+    r"\b(sagte|sagt|erklärte|erklärt|so|kommentierte|betonte|meinte|zufolge|laut)\b|"
+    r"(chef|chefin|vorstand\w*|sprecher\w*|gründer\w*|präsident\w*|minister\w*|"
+    r"analyst\w*|manager\w*|direktor\w*|leiter\w*|kanzler\w*)\W*$",
+    re.IGNORECASE,
+)
 # "Hoshino führt die Finanzierungsrunde an": the round's lead investor.
 _LEADS = re.compile(r"\bführ\w* .{0,80}\ban\b|angeführt|unter (der )?führung", re.IGNORECASE)
 
@@ -315,8 +323,9 @@ def _arguments(sentence: Sentence, mentions: list[Mention]) -> tuple[list[_Arg],
             continue
         if _ANNOUNCER.search(before) and _ANNOUNCED.match(after):
             continue
-        if is_person(mention.text, mentions) and not lexicon.INSIDER.search(text):
-            continue
+        speaks = _SPEAKS.search(before[-40:]) or _SPEAKS.search(after[:30])
+        if is_person(mention.text, mentions) and speaks and not lexicon.INSIDER.search(text):
+            continue  # "sagte Vorstandschef Frank Wendler": who speaks, not who buys
         if is_place(mention.text):
             continue
         args.append(_Arg(mention.text, start, _marker(before)))

@@ -256,7 +256,7 @@ MEDIA = _re(
     r"financial times|ft|cnbc|spiegel|der spiegel|faz|süddeutsche zeitung|sz|bild|welt|"
     r"manager magazin|wirtschaftswoche|börsen-zeitung|sky news|new york times|nikkei|"
     r"the information|axios|techcrunch|business insider|bbc|cnn|dow jones|"
-    r"dow jones newswires)$"
+    r"dow jones newswires|der standard|standard|apa|awp|sda)$"
 )
 MEDIA_BEFORE = _re(
     r"(nachrichtenagentur|agentur|sender|senders|zeitung|blatt|blattes|magazin|magazins|"
