@@ -109,7 +109,8 @@ class Mention:
 def _words(name: str) -> frozenset[str]:
     """A word list shipped in summarizer/data (from Wiktionary via german-nouns, CC BY-SA
     4.0; see data/NOTICE.md), read on first use: common nouns in every case and number
-    ("Fokus", "Anlegern", "Notverkauf" are no parties), first names, place names."""
+    ("Fokus", "Anlegern", "Notverkauf" are no parties), first names, place names; and
+    companies.txt, by hand: well-known companies whose names are German nouns too."""
     data = files("summarizer").joinpath(f"data/{name}").read_bytes()
     if name.endswith(".gz"):
         data = gzip.decompress(data)
@@ -120,6 +121,8 @@ def is_common_noun(word: str) -> bool:
     """A common noun by its ending, the stop list, the lexicon, or the lexicon's noun at its
     end ("Geldspritze", "Fremdfirmen"). Names that are nouns too ("Amazon", "Tesla",
     "Bertelsmann") are rescued by how the article uses them: see `_used_as_name`."""
+    if word in _words("companies.txt"):
+        return False  # "die Allianz", "Linde", "Puma": the companies, in business news
     lower = word.lower()
     if word in _STOP or lower.endswith(_NOUN_ENDINGS) or lower.capitalize() in _STOP:
         return True
