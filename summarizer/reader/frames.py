@@ -450,6 +450,7 @@ def _enough(frame: Frame) -> bool:
     )
 
 
+_PAID_AFTER = re.compile(r"\W*(\([^)]*\)\W*)?(zu )?(be)?zahl", re.IGNORECASE)
 # "18,75 Euro" with no Millionen or Milliarden is a price per share (an issue price, an
 # offer per share), never what a whole deal is worth.
 _SMALLEST_DEAL = 10_000
@@ -469,7 +470,11 @@ def _figures(frame: Frame, text: str, trigger_at: int) -> None:
             frame.valuation = frame.valuation or money.text
         elif lexicon.NOT_DEAL_MONEY.search(before[-30:]) or before.rstrip().endswith("("):
             continue
-        elif lexicon.AMOUNT_CUES.search(before[-35:]) or abs(money.start - trigger_at) < 60:
+        elif (
+            lexicon.AMOUNT_CUES.search(before[-35:])
+            or _PAID_AFTER.match(after)  # "4,68 Milliarden Dollar bezahlen"
+            or abs(money.start - trigger_at) < 60
+        ):
             amounts.append((abs(money.start - trigger_at), money.text))
     if amounts and frame.amount is None:
         frame.amount = min(amounts)[1]

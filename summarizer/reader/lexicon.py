@@ -31,7 +31,7 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
     (
         DealKind.share_buyback,
         _re(
-            r"aktienrückkauf|rückkaufprogramm|eigene\w* aktien.{0,80}\bzurück(zu)?(kauf|erwerb)|"
+            r"aktienrückkauf|rückkaufprogramm|eigene\w* aktien.{0,80}\b(zurück(zu)?)?(kauf|erwerb)|"
             r"aktien zurück(zu)?kauf"
         ),
     ),
