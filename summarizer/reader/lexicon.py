@@ -145,7 +145,9 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
             r"aufgegeben|untersagt|verboten|abgelehnt|nicht zustande|auf eis|verworfen|"
             r"abgeblasen|\bkein(en)? (käufer|investor|interessent|bieter)|"
             r"sollten? ursprünglich|ursprünglich sollten?|\bzieht .{0,80}\bzurück\b|"
-            r"\bzog .{0,80}\bzurück\b"
+            r"\bzog .{0,80}\bzurück\b|\bsagt\w* .{0,60}\bab\b|verschoben|\bverschiebt|"
+            r"\bblockier|\bgestoppt|\bstoppt|verhindert|\bgegen die (geplante )?übernahme|"
+            r"rückzieher"
         ),
     ),
     (
@@ -162,14 +164,17 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
         DealStatus.agreed,
         _re(
             r"unterzeichne|vereinbart|geeinigt|\beinigten|\beinigung\b|\bist offiziell|"
-            r"offiziell bekannt|unter dach und fach"
+            r"offiziell bekannt|unter dach und fach|"
+            # "soll bis Mitte 2020 abgeschlossen werden": signed, closing expected
+            r"\b(soll|sollen|wird|werden)\b.{0,80}\b(abgeschlossen|vollzogen) (werden|sein)\b|"
+            r"\babschluss\b.{0,60}\b(erwartet|gerechnet)"
         ),
     ),
     (
         DealStatus.planned,
         _re(
             r"\bwill\b|\bwollen\b|\bplant|geplant|\bplanen|\bsoll(en|te|ten)?\b|beabsichtig|"
-            r"vorhaben|strebt .{0,40}\ban\b|künftig|angekündigt|kündigte .{0,60}\ban\b|"
+            r"vorhaben|strebt .{0,40}\ban\b|künftig|"
             r"\bdarf\b|\bdürfen\b|möchte|\bkönnte\b|\bwürde\b|mittelfristig"
         ),
     ),
