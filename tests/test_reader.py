@@ -98,6 +98,17 @@ def test_roles_come_from_the_clause(
         ("Die Kalvion AG übernimmt die Fibrotex GmbH.", "agreed"),
         ("Der Zusammenschluss von Karstadt und Kaufhof ist offiziell.", "agreed"),
         ("Die Delivery Hero SE ist am Freitag an der Börse gestartet.", "completed"),
+        ("Die Bayer AG verkauft Tiermedizin an Elanco, angekündigt im Mai.", "agreed"),
+        ("Die Kalvion AG kauft Fibrotex; der Kauf soll im Mai abgeschlossen werden.", "agreed"),
+        ("Die CBR AG sagte ihren Börsengang am Donnerstag ab.", "failed"),
+        (
+            "Die Kalvion AG stockt ihre Beteiligung an der Fibrotex GmbH auf 75 Prozent auf.",
+            "completed",
+        ),
+        (
+            "Die Voltwerk GmbH sammelt in einer Finanzierungsrunde 45 Millionen Euro ein.",
+            "completed",
+        ),
     ],
 )
 def test_status_comes_from_modality_tense_and_attribution(text: str, status: str) -> None:

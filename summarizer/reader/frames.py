@@ -248,7 +248,7 @@ def _frame(
     status = _status(kind, text)
     frame = Frame(
         kind=kind,
-        status=status or lexicon.DEFAULT_STATUS,
+        status=status or lexicon.default_status(kind, text),
         evidence=text,
         sentence=index,
         status_stated=status is not None,

@@ -190,8 +190,20 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
         ),
     ),
 )
-# Present-tense deal news ("X übernimmt Y") reads as agreed unless a cue says otherwise.
-DEFAULT_STATUS = DealStatus.agreed
+# Present-tense deal news ("X übernimmt Y") reads as agreed unless a cue says otherwise;
+# a round, a manager's purchase or a stake bought on the market is reported once done
+# ("sammelt 45 Millionen ein", "stockt auf").
+DONE_WHEN_TOLD = _re(
+    r"\bsammel\w* .{0,80}\bein\b|eingesammelt|aufgestockt|\bstockt\b.{0,80}\bauf\b"
+)
+
+
+def default_status(kind: DealKind, text: str) -> DealStatus:
+    """The status of a deal whose sentence states none."""
+    if kind in (DealKind.funding_round, DealKind.insider_purchase) or DONE_WHEN_TOLD.search(text):
+        return DealStatus.completed
+    return DealStatus.agreed
+
 
 # Figure roles, read from the words right before a figure (or around a percentage).
 PRICE_PER_SHARE = _re(r"\b(je|pro) (aktie|anteilsschein|stammaktie|vorzugsaktie)|aktienkurs")
