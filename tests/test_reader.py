@@ -229,6 +229,14 @@ def test_a_person_who_buys_is_a_party_one_who_speaks_is_not() -> None:
     assert frame.buyers == ["Kalvion AG"]
 
 
+def test_a_rounds_investors_are_read_from_the_sentences_that_list_them() -> None:
+    frame = _main(
+        "Die Voltwerk GmbH sammelt 45 Millionen Euro ein. Angeführt wurde die Runde von "
+        "Greenoaks. Die Altgesellschafter Earlybird und HV Capital haben ebenfalls nachgelegt."
+    )
+    assert frame.buyers == ["Greenoaks", "Earlybird", "HV Capital"]
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []

@@ -222,6 +222,13 @@ _SPEAKS = re.compile(
     r"analyst\w*|manager\w*|direktor\w*|leiter\w*|kanzler\w*)\W*$",
     re.IGNORECASE,
 )
+# Who puts money into a round: "bestehende Investoren wie X ziehen mit", "Die
+# Altgesellschafter X und Y haben nachgelegt", "angeführt von X".
+_BACKERS = re.compile(
+    r"investor\w*|geldgeber|kapitalgeber|gesellschafter|\bbeteilig\w*|nachgelegt|"
+    r"\bziehen\b.{0,60}\bmit\b|angeführt|\bführ\w* .{0,80}\ban\b",
+    re.IGNORECASE,
+)
 # "Hoshino führt die Finanzierungsrunde an": the round's lead investor.
 _LEADS = re.compile(r"\bführ\w* .{0,80}\ban\b|angeführt|unter (der )?führung", re.IGNORECASE)
 
@@ -363,7 +370,9 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
     if kind is DealKind.merger:
         frame.buyers = names([a for a in args if a.marker in (None, "mit", "von")])[:3]
     elif kind is DealKind.funding_round and _LEADS.search(text):
-        frame.buyers = names(plain or [a for a in args if a.marker == "unter"])[:2]
+        # "Hoshino führt die Runde an", "unter Führung von X", "angeführt von X"
+        led = [a for a in args if a.marker in ("unter", "von") and a.start > trigger.start()]
+        frame.buyers = names(plain or led)[:2]
         frame.targets = names([a for a in args if a.marker in ("für", "bei", "in")])[:1]
     elif kind in _TARGET_ONLY:
         frame.targets = names(plain or [a for a in args if a.marker in ("für", "bei")])[:1]
@@ -503,6 +512,10 @@ def _follow_up(
     # The outlet a figure is quoted from ("wie das Manager Magazin berichtet") is no party.
     args, _media = _arguments(sentence, mentions)
     others = [a.name for a in args if not _among(a.name, frame.parties(), aliases)]
+    if frame.kind is DealKind.funding_round and _BACKERS.search(text):
+        # "Die Altgesellschafter X, Y und Z haben nachgelegt": the round's investors.
+        frame.buyers += [n for n in dict.fromkeys(others) if not _among(n, frame.buyers)]
+        others = []
     trigger = _trigger(text)
     same_kind = trigger is not None and _coarse(trigger[0]) == _coarse(frame.kind)
     if (same_kind or lexicon.FOLLOW_UP.search(text)) and not others:
