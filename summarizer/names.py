@@ -384,7 +384,8 @@ _DESCRIPTOR_WORD = re.compile(
     r"eigentümer|käufer|bieter|rivale|konkurrent|chef|chefin|aktionärs?|investmentbank|"
     r"förderbank|versorgers?|meister|ministerin|minister|sprecherin|sprecher|analyst|"
     r"investoren|gesellschaft|stiftung|senders|kette|vermarkter|betreiberin|haus|"
-    r"plattform|namen|startup|start-up)s?$",
+    r"plattform|namen|startup|start-up|flieger|airline|fluglinie|veranstalter|"
+    r"lieferdienst)s?$",
     re.IGNORECASE,
 )
 
