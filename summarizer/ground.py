@@ -9,8 +9,9 @@ is English and states no number, so a mistranslated scale word cannot reach the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
-from typing import Any
+from typing import Any, TypeVar
 
 from .ingest import Article
 from .language import detect_language, is_english
@@ -32,6 +33,8 @@ from .quotes import contains
 from .reader import Frame, frame_keys, split_sentences
 from .reader.lexicon import direction_in, states_deal
 
+V = TypeVar("V")  # a parsed value: Money or Percent
+F = TypeVar("F")  # its figure: MoneyFigure or PercentFigure
 _DIGIT = re.compile(r"\d")
 _NOTHING = "No company deal or share price move reported"
 # "According to media / people familiar": such a deal is rumored, whatever else is said.
@@ -74,22 +77,28 @@ class Grounder:
         return False
 
     def money(self, quote: str | None, field: str) -> MoneyFigure | None:
-        if not quote or not self._located(quote, field):
-            return None
-        value = parse_money(quote)
-        if value is None:
-            self.warnings.append(f"dropped {field} {quote!r}: it states no amount of money")
-            return None
-        return MoneyFigure.of(value, quote)
+        return self._figure(quote, field, parse_money, MoneyFigure.of, "amount of money")
 
     def percent(self, quote: str | None, field: str) -> PercentFigure | None:
+        return self._figure(quote, field, parse_percent, PercentFigure.of, "percentage")
+
+    def _figure(
+        self,
+        quote: str | None,
+        field: str,
+        parse: Callable[[str], V | None],
+        make: Callable[[V, str], F],
+        what: str,
+    ) -> F | None:
+        """The figure of a quote that stands in the article, parsed by code; else None,
+        with the reason in the warnings."""
         if not quote or not self._located(quote, field):
             return None
-        value = parse_percent(quote)
+        value = parse(quote)
         if value is None:
-            self.warnings.append(f"dropped {field} {quote!r}: it states no percentage")
+            self.warnings.append(f"dropped {field} {quote!r}: it states no {what}")
             return None
-        return PercentFigure.of(value, quote)
+        return make(value, quote)
 
     def names(self, names: list[str], field: str) -> list[str]:
         return list(dict.fromkeys(n for n in names if self._located(n, field)))

@@ -24,31 +24,37 @@ from .reader import split_sentences
 def split_text(text: str, fits: Callable[[str], bool]) -> list[str]:
     """Consecutive parts of `text`, each as long as `fits` allows, joined at the largest
     boundary that works: paragraphs, then sentences, then words."""
-    parts: list[str] = []
-    current = ""
-    for paragraph in re.split(r"\n\s*\n", text):
-        candidate = f"{current}\n\n{paragraph}" if current else paragraph
-        if fits(candidate):
-            current = candidate
-            continue
-        if current:
-            parts.append(current)
-        if fits(paragraph):
-            current = paragraph
-        else:
-            *done, current = _split_smaller(paragraph, fits)
-            parts += done
-    parts.append(current)
+    parts = _pack(re.split(r"\n\s*\n", text), "\n\n", fits, _split_smaller)
     return [p for p in parts if p.strip()]
 
 
 def _split_smaller(text: str, fits: Callable[[str], bool]) -> list[str]:
     """A paragraph too long by itself: by sentences, and a sentence too long by words."""
+    sentences = [sentence.text for sentence in split_sentences(text)]
+    units = sentences if len(sentences) > 1 else text.split()
+    return _pack(units, " ", fits, _split_unit)
+
+
+def _split_unit(unit: str, fits: Callable[[str], bool]) -> list[str]:
+    if len(unit.split()) > 1:  # a sentence too long: by its words
+        return _split_smaller(unit, fits)
+    pieces: list[str] = []
+    last = _hard_cut(unit, fits, pieces)
+    return [*pieces, last]
+
+
+def _pack(
+    units: list[str],
+    joiner: str,
+    fits: Callable[[str], bool],
+    split: Callable[[str, Callable[[str], bool]], list[str]],
+) -> list[str]:
+    """Units joined into parts as long as `fits` allows; a unit too long by itself is
+    `split` further, and its last piece starts the next part."""
     out: list[str] = []
     current = ""
-    sentences = [sentence.text for sentence in split_sentences(text)]
-    for unit in sentences if len(sentences) > 1 else text.split():
-        candidate = f"{current} {unit}" if current else unit
+    for unit in units:
+        candidate = f"{current}{joiner}{unit}" if current else unit
         if fits(candidate):
             current = candidate
             continue
@@ -56,11 +62,9 @@ def _split_smaller(text: str, fits: Callable[[str], bool]) -> list[str]:
             out.append(current)
         if fits(unit):
             current = unit
-        elif len(unit.split()) > 1:  # a sentence too long: by its words
-            *done, current = _split_smaller(unit, fits)
-            out += done
         else:
-            current = _hard_cut(unit, fits, out)
+            *done, current = split(unit, fits)
+            out += done
     out.append(current)
     return out
 
