@@ -19,12 +19,10 @@ from pathlib import Path
 import platformdirs
 
 from .backends import Identity
-from .config import Settings
+from .config import DISTRIBUTION, Settings
 from .ingest import Article
 from .models import SCHEMA_VERSION, ArticleSummary
 from .prompt import PROMPT_VERSION
-
-DISTRIBUTION = "german-deal-summarizer"  # the PyPI name; the import name is summarizer
 
 
 @cache

@@ -17,7 +17,7 @@ import click
 from . import evaluate
 from .backends import Backend, LazyBackend
 from .batch import BatchResult, Hooks, Via, asummarize_many, totals
-from .config import Settings
+from .config import DISTRIBUTION, Settings
 from .errors import SummarizerError, internal_error
 from .models import ArticleSummary
 from .render import DIGEST_FORMATS, FORMATS, render, render_digest
@@ -140,7 +140,7 @@ def _output(results: list[ArticleSummary], fmt: str) -> str:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="summarizer")
+@click.version_option(package_name=DISTRIBUTION)
 def main() -> None:
     """Summarize German business news into English, with deal fields grounded in the text.
 

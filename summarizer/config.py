@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+DISTRIBUTION = "german-deal-summarizer"  # the PyPI name; the import name is summarizer
+
 
 class BackendName(StrEnum):
     auto = "auto"

@@ -20,3 +20,15 @@ def test_the_wheel_ships_every_prompt_and_data_file(tmp_path: Path) -> None:
         for file in (ROOT / "summarizer" / folder).iterdir():
             assert f"summarizer/{folder}/{file.name}" in names
     assert "summarizer/reader/frames.py" in names
+
+
+def test_the_version_is_the_distributions() -> None:
+    from importlib import metadata
+
+    from click.testing import CliRunner
+
+    from summarizer.cli import main
+    from summarizer.config import DISTRIBUTION
+
+    shown = CliRunner().invoke(main, ["--version"]).output
+    assert shown.strip() == f"summarizer, version {metadata.version(DISTRIBUTION)}"
