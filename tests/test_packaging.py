@@ -30,5 +30,5 @@ def test_the_version_is_the_distributions() -> None:
     from summarizer.cli import main
     from summarizer.config import DISTRIBUTION
 
-    shown = CliRunner().invoke(main, ["--version"]).output
+    shown = CliRunner().invoke(main, ["--version"], prog_name="summarizer").output
     assert shown.strip() == f"summarizer, version {metadata.version(DISTRIBUTION)}"
