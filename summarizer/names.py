@@ -60,7 +60,7 @@ Verlust Dividende Milliarde Million Punkte Punkten Stand Hintergrund Grund Falls
 Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
 Dr Prof Dessen Deren Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch
 Trotzdem Somit Also Höhe Erneut Gleiches Ähnliches Anderes Neues Weiteres IPO CEO CFO
-COO CTO
+COO CTO Hinzu Wenige Mehrere Manche Etliche Sämtliche Zahlreiche Diverse
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 """.split()
@@ -363,13 +363,25 @@ def name_mentions(text: str) -> tuple[Mention, ...]:
     kept = {m for m in mentions if verdicts[m.text]}
     inside = {m for m in kept for o in kept if o != m and o.start <= m.start and m.end <= o.end}
     names = {m.text for m in kept}
-    # "HBCs", "Amazons": a genitive of a name the article uses is that name.
-    kept = {
-        Mention(m.start, m.end - 1, m.text[:-1]) if m.text[-1:] == "s" and m.text[:-1] in names
-        else m
-        for m in kept - inside
-    }  # fmt: skip
-    return tuple(sorted(kept, key=lambda m: m.start))
+    return tuple(sorted((_as_named(m, names) for m in kept - inside), key=lambda m: m.start))
+
+
+def _as_named(mention: Mention, names: set[str]) -> Mention:
+    """The name the article itself uses: "HBCs" and "Amazons" are genitives of names it
+    uses; "Dortmunder Elmos" is Elmos from Dortmund where it says "Elmos" too."""
+    text = mention.text
+    if text[-1:] == "s" and text[:-1] in names:
+        return Mention(mention.start, mention.end - 1, text[:-1])
+    first, _, rest = text.partition(" ")
+    if rest in names and _place_adjective(first):
+        return Mention(mention.end - len(rest), mention.end, rest)
+    return mention
+
+
+def _place_adjective(word: str) -> bool:
+    """ "Dortmunder", "Bremer", "Kölner": of a place."""
+    stem = word.removesuffix("er")
+    return word.endswith("er") and any(is_place(p) for p in (stem, stem + "en", stem + "n"))
 
 
 _PARTICIPLE = re.compile(
@@ -505,7 +517,9 @@ def _plausible(mention: Mention, text: str, mentions: list[Mention]) -> bool:
 # "KIEL (dpa-AFX) -": the city a wire story was filed from.
 _DATELINE = re.compile(
     r"(?:^|(?<=\s))[A-ZÄÖÜ]{3,}(?:[/ -][A-ZÄÖÜ]{3,})*(?=\s*(?:\((?:dpa|Reuters|AFP|AP|APA|awp|"
-    r"Dow Jones|Bloomberg|sda)|[-–—]\s))",
+    r"Dow Jones|Bloomberg|sda)|[-–—]\s))|"
+    # "Schwerzenbach (awp) -": a town in ordinary case, at a line's start, before the agency
+    r"^[A-ZÄÖÜ][\wäöüß.-]+(?: [A-ZÄÖÜ][\wäöüß.-]+)?(?= \((?:dpa|Reuters|AFP|AP|APA|awp|sda)\b)",
     re.MULTILINE,
 )
 _FUNCTION_WORDS = frozenset(

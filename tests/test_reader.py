@@ -237,6 +237,13 @@ def test_a_rounds_investors_are_read_from_the_sentences_that_list_them() -> None
     assert frame.buyers == ["Greenoaks", "Earlybird", "HV Capital"]
 
 
+def test_a_buyback_offer_is_a_buyback() -> None:
+    frame = _main(
+        "Die Meier Tobler AG hat in der zweiten Tranche des Rückkaufangebots Aktien erworben."
+    )
+    assert frame.kind is DealKind.share_buyback
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []
@@ -291,6 +298,9 @@ def test_price_moves_are_read_with_their_company() -> None:
             ["Siemens", "Flender", "Siemens"],
         ),
         ("Klaus-Michael Kühne stockt bei Lufthansa auf.", ["Klaus-Michael Kühne", "Lufthansa"]),
+        ("Die Dortmunder Elmos verkauft ihr Werk. Elmos wächst.", ["Elmos", "Elmos"]),
+        ("Schwerzenbach (awp) - Meier Tobler kauft Aktien zurück.", ["Meier Tobler"]),
+        ("Hinzu kommt ein Kredit. Wenige wissen es.", []),
         ("Die Aktien des Handelskonzerns Metro stiegen.", ["Metro"]),
     ],
 )

@@ -16,9 +16,17 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# A deal's trigger and the kind it states, most specific first: "Übernahmeangebot" is an
-# offer before it is a takeover, "Anteil erwerben" a stake before it is a purchase.
+# A deal's trigger and the kind it states, most specific first: "Rückkaufangebot" is a
+# buyback before it is an offer, "Übernahmeangebot" an offer before it is a takeover,
+# "Anteil erwerben" a stake before it is a purchase.
 TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
+    (  # before offers: a "Rückkaufangebot" is a buyback
+        DealKind.share_buyback,
+        _re(
+            r"aktienrückkauf|rückkaufprogramm|rückkaufangebot|"
+            r"eigene\w* aktien.{0,80}\b(zurück(zu)?)?(kauf|erwerb)|aktien zurück(zu)?kauf"
+        ),
+    ),
     (
         DealKind.takeover_offer,
         _re(
@@ -26,13 +34,6 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
             r"\bbiete[nt]\b.{0,80}\b(je|pro) (aktie|anteilsschein)|"
             r"angebot.{0,60}\b(je|pro) (aktie|anteilsschein)|\bangebot für\b|"
             r"\bbiete[nt]?\b.{0,60}\bfür\b|\bgeboten\b"
-        ),
-    ),
-    (
-        DealKind.share_buyback,
-        _re(
-            r"aktienrückkauf|rückkaufprogramm|eigene\w* aktien.{0,80}\b(zurück(zu)?)?(kauf|erwerb)|"
-            r"aktien zurück(zu)?kauf"
         ),
     ),
     (
