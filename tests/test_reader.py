@@ -237,6 +237,15 @@ def test_a_rounds_investors_are_read_from_the_sentences_that_list_them() -> None
     assert frame.buyers == ["Greenoaks", "Earlybird", "HV Capital"]
 
 
+def test_a_target_described_first_is_named_later() -> None:
+    frame = _main(
+        "BioNTech übernimmt chinesischen Wettbewerber. Für das Unternehmen Biotheus werden "
+        "die Mainzer bis zu 950 Millionen US-Dollar zahlen, teilte BioNTech mit."
+    )
+    assert (frame.buyers, frame.targets) == (["BioNTech"], ["Biotheus"])
+    assert frame.amount == "bis zu 950 Millionen US-Dollar"
+
+
 def test_a_buyback_offer_is_a_buyback() -> None:
     frame = _main(
         "Die Meier Tobler AG hat in der zweiten Tranche des Rückkaufangebots Aktien erworben."

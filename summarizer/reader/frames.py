@@ -122,6 +122,7 @@ class Frame:
     evidence: str = ""
     sentence: int = 0
     status_stated: bool = True  # False: no cue, the status is the default for the tense
+    unnamed_target: bool = False  # "übernimmt einen Wettbewerber": named sentences later
 
     def draft(self) -> dict[str, Any]:
         """The frame in the shape a model's deal draft has, for the same grounding."""
@@ -222,6 +223,11 @@ _SPEAKS = re.compile(
     r"analyst\w*|manager\w*|direktor\w*|leiter\w*|kanzler\w*)\W*$",
     re.IGNORECASE,
 )
+# "übernimmt einen chinesischen Wettbewerber": a target described, its name still to come.
+_UNNAMED_TARGET = re.compile(
+    r"\W*(?:\w+\W+){0,3}?(Wettbewerber|Konkurrenten?|Rivalen|Hersteller\w*|Anbieter|"
+    r"Spezialisten|Start-ups?|Firma|Unternehmen|Entwickler)\b"
+)
 # Who puts money into a round: "bestehende Investoren wie X ziehen mit", "Die
 # Altgesellschafter X und Y haben nachgelegt", "angeführt von X".
 _BACKERS = re.compile(
@@ -274,6 +280,8 @@ def _frame(
     if needs_one and not frame.targets and _DESCRIBED.search(text):
         told = before[-1].targets if before else []
         frame.targets = [n for n in [*told, *salient] if not _among(n, frame.parties())][:1]
+    if frame.buyers and not frame.targets and kind in _BUYING:
+        frame.unnamed_target = bool(_UNNAMED_TARGET.match(text, match.end()))
     if not _enough(frame):
         return None
     _figures(frame, text, match.start())
@@ -454,7 +462,8 @@ def _enough(frame: Frame) -> bool:
     # "Die Aussicht auf eine Übernahme der Aareal Bank": a takeover with its bidder not
     # (yet) named is news when it is reported or planned, not when it is done.
     open_status = frame.status in (DealStatus.rumored, DealStatus.in_talks, DealStatus.planned)
-    return bool(frame.buyers and (frame.targets or frame.sellers)) or bool(
+    named = frame.targets or frame.sellers or frame.unnamed_target
+    return bool(frame.buyers and named) or bool(
         frame.targets and (frame.kind is not DealKind.acquisition or open_status)
     )
 
@@ -512,6 +521,11 @@ def _follow_up(
     # The outlet a figure is quoted from ("wie das Manager Magazin berichtet") is no party.
     args, _media = _arguments(sentence, mentions)
     others = [a.name for a in args if not _among(a.name, frame.parties(), aliases)]
+    if frame.unnamed_target and not frame.targets:
+        # "Für das Unternehmen Biotheus zahlen die Mainzer ...": the target, named.
+        named = [a.name for a in args if a.name in others and a.marker in (None, "für")]
+        frame.targets = named[:1]
+        others = [n for n in others if n not in frame.targets]
     if frame.kind is DealKind.funding_round and _BACKERS.search(text):
         # "Die Altgesellschafter X, Y und Z haben nachgelegt": the round's investors.
         frame.buyers += [n for n in dict.fromkeys(others) if not _among(n, frame.buyers)]

@@ -222,7 +222,7 @@ AMOUNT_CUES = _re(
 )
 # Sentences that add a figure to the deal before them: "Der Kaufpreis beträgt ...".
 FOLLOW_UP = _re(
-    r"kaufpreis|transaktionsvolumen|investitionsvolumen|\bvolumen\b|preis\b|\bzahlt|"
+    r"kaufpreis|transaktionsvolumen|investitionsvolumen|\bvolumen\b|preis\b|\b(be)?zahl(t|en)\b|"
     r"summe|wert von|offerte von|angebot von|gebot von|" + VALUATION.pattern
 )
 # A percentage is a stake when it is about shares held or bought, not about a price move.
