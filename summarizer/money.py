@@ -227,7 +227,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:{_SEP}{after})?",
     )
     percent = re.compile(
-        rf"(?<![\w.,])(?:{qualifier})?(?P<num>{_DIGITS})\s*"
+        rf"(?<![\w.,])(?:{qualifier})?(?P<num>{_DIGITS})(?:\s*|-)"  # "24,99-Prozent-Anteil"
         rf"(?:{_alternation(list(_PERCENT_WORDS))})(?![\w])"
     )
     return money, percent

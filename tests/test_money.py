@@ -129,6 +129,7 @@ def test_find_money_reports_exact_spans_in_order() -> None:
         ("37,45 %", "37.45", Q.exact),
         ("höchstens 74,9 Prozent", "74.9", Q.up_to),
         ("rund 3 Prozent", "3", Q.approx),
+        ("einen 24,99-Prozent-Anteil", "24.99", Q.exact),
     ],
 )
 def test_parses_percentages(text: str, value: str, qualifier: Qualifier) -> None:
