@@ -246,6 +246,22 @@ def test_a_target_described_first_is_named_later() -> None:
     assert frame.amount == "bis zu 950 Millionen US-Dollar"
 
 
+def test_the_parents_sale_in_a_listing_is_the_listings_and_the_company_described_is_valued() -> (
+    None
+):
+    frame = _main(
+        "Die Schott Pharma AG hat ein gutes Börsendebüt verbucht. Zum Ausgabepreis wird das "
+        "Unternehmen mit gut vier Milliarden Euro bewertet. Die Mutter, der Glaskonzern "
+        "Schott, nimmt mit dem Verkauf von 23 Prozent der Anteile 935 Millionen Euro ein."
+    )
+    assert frame.kind is DealKind.ipo and frame.sellers == ["Schott"]
+    assert (frame.amount, frame.valuation, frame.stake) == (
+        "935 Millionen Euro",
+        "gut vier Milliarden Euro",
+        "23 Prozent",
+    )
+
+
 def test_a_buyback_offer_is_a_buyback() -> None:
     frame = _main(
         "Die Meier Tobler AG hat in der zweiten Tranche des Rückkaufangebots Aktien erworben."

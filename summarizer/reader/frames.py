@@ -173,8 +173,10 @@ def read_deals(text: str) -> list[Frame]:
             frames.append(frame)
         elif frames and (
             index - frames[-1].sentence <= 4
-            # "Die Porsche AG wird damit mit 75 Milliarden Euro bewertet", paragraphs on.
+            # "Die Porsche AG wird damit mit 75 Milliarden Euro bewertet", paragraphs on;
+            # "das Unternehmen" refers back to it too.
             or any(_among(m.text, frames[-1].parties(), aliases) for m in inside)
+            or (not inside and bool(_DESCRIBED.search(sentence.text)))
         ):
             _follow_up(frames[-1], sentence, inside, aliases)
     ranked = _rank(_merge(frames, aliases), mentions)
@@ -554,6 +556,9 @@ def _among(name: str, names: list[str], aliases: dict[str, str] | None = None) -
 def _same_deal(a: Frame, b: Frame, aliases: dict[str, str]) -> bool:
     """Two statements of one deal: the same coarse kind, a shared target (or none on
     either side), and buyers that do not contradict each other."""
+    kinds = {a.kind, b.kind}
+    if kinds == {DealKind.ipo, DealKind.stake_sale} and not (a.buyers or b.buyers):
+        return True  # "Die Mutter nimmt mit dem Verkauf von 23 Prozent ... ein": the listing
     if _coarse(a.kind) != _coarse(b.kind):
         return False
     shared = any(_among(t, b.targets, aliases) for t in a.targets)
