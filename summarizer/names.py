@@ -60,7 +60,7 @@ Verlust Dividende Milliarde Million Punkte Punkten Stand Hintergrund Grund Falls
 Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
 Dr Prof Dessen Deren Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch
 Trotzdem Somit Also Höhe Erneut Gleiches Ähnliches Anderes Neues Weiteres IPO CEO CFO
-COO CTO Hinzu Wenige Mehrere Manche Etliche Sämtliche Zahlreiche Diverse
+COO CTO Konkret Indes Hinzu Wenige Mehrere Manche Etliche Sämtliche Zahlreiche Diverse
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 """.split()
@@ -397,7 +397,7 @@ _DESCRIPTOR_WORD = re.compile(
     r"förderbank|versorgers?|meister|ministerin|minister|sprecherin|sprecher|analyst|"
     r"investoren|gesellschaft|stiftung|senders|kette|vermarkter|betreiberin|haus|"
     r"plattform|namen|startup|start-up|flieger|airline|fluglinie|veranstalter|"
-    r"lieferdienst)s?$",
+    r"lieferdienst|vorständin|vorstand|aufsichtsrätin|aufsichtsrat)s?$",
     re.IGNORECASE,
 )
 

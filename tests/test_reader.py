@@ -262,6 +262,17 @@ def test_the_parents_sale_in_a_listing_is_the_listings_and_the_company_described
     )
 
 
+def test_a_managers_purchase_is_done_and_of_the_companys_shares() -> None:
+    text = (
+        "Ein meldepflichtiger Insider hat Anteile erworben. Konkret hat Vorständin Heike Prinz "
+        "Aktien von Bayer erworben, für 107.986,00 Euro."
+    )
+    summary = summarize_by_reader(article_from_text(text))
+    deal = summary.deals[0]
+    assert (deal.kind, deal.status) == (DealKind.insider_purchase, DealStatus.completed)
+    assert (deal.buyers, deal.targets, deal.sellers) == (["Heike Prinz"], ["Bayer"], [])
+
+
 def test_a_buyback_offer_is_a_buyback() -> None:
     frame = _main(
         "Die Meier Tobler AG hat in der zweiten Tranche des Rückkaufangebots Aktien erworben."

@@ -266,7 +266,8 @@ def _frame(
         status=status or lexicon.default_status(kind, text),
         evidence=text,
         sentence=index,
-        status_stated=status is not None,
+        # a filing reports a manager's purchase once done: as good as stated
+        status_stated=status is not None or kind is DealKind.insider_purchase,
     )
     frame.reported_by = media
     _assign_roles(frame, args, text, match)
@@ -311,8 +312,12 @@ def _sale_kind(text: str) -> DealKind:
 
 
 def _status(kind: DealKind, text: str) -> DealStatus | None:
-    """The status the sentence's words state, or None where they state none."""
-    status = next((s for s, p in lexicon.STATUS_CUES if p.search(text)), None)
+    """The status the sentence's words state, or None where they state none. A manager's
+    purchase is reported from a filing ("ein meldepflichtiger Insider"): no rumour."""
+    cues = lexicon.STATUS_CUES
+    if kind is DealKind.insider_purchase:
+        cues = tuple((s, p) for s, p in cues if s is not DealStatus.rumored)
+    status = next((s for s, p in cues if p.search(text)), None)
     if status is None and kind is DealKind.takeover_offer:
         return DealStatus.offered
     return status
@@ -446,6 +451,9 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
             frame.sellers = names([a for a in args if a.marker == "von" and a.start > 0])[:1]
             if frame.sellers and frame.sellers[0] in frame.buyers + frame.targets:
                 frame.sellers = []
+    if kind is DealKind.insider_purchase and not frame.targets:
+        # "kaufte Aktien von Bayer": a manager buys the shares of the company, not from it
+        frame.targets, frame.sellers = frame.sellers[:1], []
     owners = [a.name for a in args if a.marker == "owner" and a.name not in frame.buyers]
     frame.sellers += [n for n in owners if n not in frame.sellers][:1]
     frame.targets = [n for n in frame.targets if n not in frame.buyers]

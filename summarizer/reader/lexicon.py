@@ -41,8 +41,10 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
         _re(
             r"directors'? dealings|"
             r"(vorstandschef|vorstandsvorsitzende\w*|finanzchef|konzernchef|firmenchef|"
-            r"ceo|aufsichtsrat\w*|vorstand)\b.{0,80}\b(kaufte?|erwarb|gekauft|erworben)\b"
-            r".{0,60}\baktien"
+            r"ceo|aufsichtsrat\w*|vorstand|vorständin|insider)\b.{0,120}\b(kauft|kaufte|erwarb|"
+            r"gekauft|erworben|erwerben|kaufen)\b|"
+            r"(vorstandschef|vorständin|vorstand|finanzchef|ceo|insider)\b.{0,120}\baktien\b"
+            r".{0,60}\b(kauf|erw[oa]rb|erwerben|gekauft)"
         ),
     ),
     (DealKind.capital_increase, _re(r"kapitalerhöhung")),
