@@ -397,7 +397,7 @@ _DESCRIPTOR_WORD = re.compile(
     r"förderbank|versorgers?|meister|ministerin|minister|sprecherin|sprecher|analyst|"
     r"investoren|gesellschaft|stiftung|senders|kette|vermarkter|betreiberin|haus|"
     r"plattform|namen|startup|start-up|flieger|airline|fluglinie|veranstalter|"
-    r"lieferdienst|vorständin|vorstand|aufsichtsrätin|aufsichtsrat)s?$",
+    r"lieferdienst|vorständin|vorstand|aufsichtsrätin|aufsichtsrat|fonds|holding)s?$",
     re.IGNORECASE,
 )
 

@@ -273,6 +273,17 @@ def test_a_managers_purchase_is_done_and_of_the_companys_shares() -> None:
     assert (deal.buyers, deal.targets, deal.sellers) == (["Heike Prinz"], ["Bayer"], [])
 
 
+def test_investors_who_put_money_in_are_a_round_of_the_company_the_article_is_about() -> None:
+    frames = read_deals(
+        "Investoren vertrauen auf das Geschäftsmodell von Gropyus. Rund 100 Millionen Euro "
+        "schießen Investoren wie die Holding Semapa und der Fonds Practical Venture Capital zu."
+    )
+    frame = frames[0]
+    assert (frame.kind, frame.targets) == (DealKind.funding_round, ["Gropyus"])
+    assert frame.buyers == ["Semapa", "Practical Venture Capital"]
+    assert frame.amount == "Rund 100 Millionen Euro"
+
+
 def test_a_buyback_offer_is_a_buyback() -> None:
     frame = _main(
         "Die Meier Tobler AG hat in der zweiten Tranche des Rückkaufangebots Aktien erworben."

@@ -280,7 +280,9 @@ def _frame(
     selling = bool(_SELLING.search(match.group(0)))
     wants_target = kind in _BUYING or kind in (DealKind.loan, DealKind.funding_round) or selling
     needs_one = bool(frame.buyers and wants_target) or kind in _TARGET_ONLY
-    if needs_one and not frame.targets and _DESCRIBED.search(text):
+    # A round's investors named, its company not: the company the article is about.
+    unnamed_round = kind is DealKind.funding_round and frame.buyers
+    if needs_one and not frame.targets and (unnamed_round or _DESCRIBED.search(text)):
         told = before[-1].targets if before else []
         frame.targets = [n for n in [*told, *salient] if not _among(n, frame.parties())][:1]
     if frame.buyers and not frame.targets and kind in _BUYING:
@@ -396,6 +398,9 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
         )[:3]
         if kind is DealKind.share_buyback:
             frame.buyers, frame.targets = frame.targets, []
+        elif kind is DealKind.funding_round and _BACKERS.search(text) and not frame.buyers:
+            # "schießen Investoren wie X und Y zu": the names are who pays in
+            frame.buyers, frame.targets = names(plain)[:12], []
     elif kind is DealKind.loan:
         if _RECEIVES.search(text):
             frame.targets, frame.buyers = names(plain)[:1], names(by)[:2]
@@ -569,6 +574,8 @@ def _same_deal(a: Frame, b: Frame, aliases: dict[str, str]) -> bool:
         return True  # "Die Mutter nimmt mit dem Verkauf von 23 Prozent ... ein": the listing
     if _coarse(a.kind) != _coarse(b.kind):
         return False
+    if DealKind.funding_round in kinds and len(kinds) == 2 and a.amount and b.amount:
+        return False  # a round's total and one investor's part of it: two figures
     shared = any(_among(t, b.targets, aliases) for t in a.targets)
     same_target = shared or not (a.targets or b.targets)
     buyers_agree = (

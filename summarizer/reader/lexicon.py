@@ -99,11 +99,17 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
     (
         DealKind.investment,
         _re(
-            r"investiert|investition|investieren|investment|finanzspritze|geldspritze|"
+            r"investiert|investition|investieren|\binvestment\b(?!-)|finanzspritze|geldspritze|"
             r"kapitalspritze|\bpumpt\b|\bsteck\w* .{0,60}\bin\b|\bin\b .{0,80}\bstecken\b"
         ),
     ),
-    (DealKind.funding_round, _re(r"\bsammel\w* .{0,80}\bein\b|eingesammelt|einzusammeln")),
+    (
+        DealKind.funding_round,
+        _re(
+            r"\bsammel\w* .{0,80}\bein\b|eingesammelt|einzusammeln|"
+            r"\bschieß\w*\b.{0,160}\b(zu|ein)\b|zugeschossen|eingeschossen"  # "schießen ... zu"
+        ),
+    ),
 )
 # English deal words, for articles in English (an API model summarizes those too).
 _ENGLISH_DEAL = _re(r"acquisi|merger|stake|takeover|invest|buyout|\bipo\b|\bloan")
