@@ -174,9 +174,14 @@ def read_deals(text: str) -> list[Frame]:
         elif frames and (
             index - frames[-1].sentence <= 4
             # "Die Porsche AG wird damit mit 75 Milliarden Euro bewertet", paragraphs on;
-            # "das Unternehmen" refers back to it too.
+            # "das Unternehmen wird ... bewertet" refers back to it too (what "das
+            # Unternehmen" will spend is not the deal's).
             or any(_among(m.text, frames[-1].parties(), aliases) for m in inside)
-            or (not inside and bool(_DESCRIBED.search(sentence.text)))
+            or (
+                not inside
+                and bool(_DESCRIBED.search(sentence.text))
+                and bool(lexicon.VALUATION.search(sentence.text))
+            )
         ):
             _follow_up(frames[-1], sentence, inside, aliases)
     ranked = _rank(_merge(frames, aliases), mentions)
