@@ -127,7 +127,8 @@ def test_batch_answers_cost_half_the_synchronous_price(
         )
     assert batched.summary and direct.summary
     full = direct.summary.provenance.usage.cost_usd
-    assert full and batched.summary.provenance.usage.cost_usd == full * Decimal("0.5")
+    half = batched.summary.provenance.usage.cost_usd
+    assert full and half is not None and abs(half - full / 2) <= Decimal("0.000001")  # rounding
 
 
 def test_an_interrupted_run_reattaches_to_its_batch_instead_of_paying_twice(
