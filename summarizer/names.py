@@ -60,7 +60,7 @@ Verlust Dividende Milliarde Million Punkte Punkten Stand Hintergrund Grund Falls
 Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
 Dr Prof Dessen Deren Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch
 Trotzdem Somit Also Höhe Erneut Gleiches Ähnliches Anderes Neues Weiteres IPO CEO CFO
-COO CTO Konkret Indes Hinzu Wenige Mehrere Manche Etliche Sämtliche Zahlreiche Diverse
+COO CTO Da Dort Hier Konkret Indes Hinzu Wenige Mehrere Manche Etliche Sämtliche Zahlreiche Diverse
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 """.split()

@@ -284,6 +284,19 @@ def test_investors_who_put_money_in_are_a_round_of_the_company_the_article_is_ab
     assert frame.amount == "Rund 100 Millionen Euro"
 
 
+def test_a_takeover_that_comes_with_an_offer_per_share_is_an_offer() -> None:
+    frame = _main(
+        "Der chinesische Konzern Midea will den Roboterbauer Kuka übernehmen. Midea bietet für "
+        "Kuka 115 Euro je Aktie."
+    )
+    assert (frame.kind, frame.status) == (DealKind.takeover_offer, DealStatus.offered)
+
+
+def test_the_federal_state_is_a_party() -> None:
+    frame = _main("Der Bund steigt mit 300 Millionen Euro bei CureVac ein.")
+    assert (frame.buyers, frame.targets) == (["Bund"], ["CureVac"])
+
+
 def test_a_buyback_offer_is_a_buyback() -> None:
     frame = _main(
         "Die Meier Tobler AG hat in der zweiten Tranche des Rückkaufangebots Aktien erworben."

@@ -608,6 +608,11 @@ def _merge(frames: list[Frame], aliases: dict[str, str]) -> list[Frame]:
             into.amount = frame.amount
         if not into.status_stated and frame.status_stated:
             into.status, into.status_stated = frame.status, True
+        if into.kind is DealKind.acquisition and frame.kind is DealKind.takeover_offer:
+            # "Midea will Kuka übernehmen ... bietet 115 Euro je Aktie": an offer
+            into.kind = DealKind.takeover_offer
+            if into.status in (DealStatus.planned, DealStatus.agreed):
+                into.status = DealStatus.offered
     return merged
 
 
