@@ -292,6 +292,18 @@ def test_a_takeover_that_comes_with_an_offer_per_share_is_an_offer() -> None:
     assert (frame.kind, frame.status) == (DealKind.takeover_offer, DealStatus.offered)
 
 
+def test_a_company_sold_to_buyers_not_yet_named_is_a_deal() -> None:
+    frame = _main(
+        "Der Fernsehgeräte-Hersteller Loewe wird an eine deutsche Investorengruppe verkauft."
+    )
+    assert (frame.kind, frame.targets, frame.buyers) == (DealKind.acquisition, ["Loewe"], [])
+
+
+def test_who_joins_a_capital_increase_of_another_subscribes() -> None:
+    frame = _main("Cevian Capital hat sich an der Kapitalerhöhung von ThyssenKrupp beteiligt.")
+    assert (frame.buyers, frame.targets) == (["Cevian Capital"], ["ThyssenKrupp"])
+
+
 def test_the_federal_state_is_a_party() -> None:
     frame = _main("Der Bund steigt mit 300 Millionen Euro bei CureVac ein.")
     assert (frame.buyers, frame.targets) == (["Bund"], ["CureVac"])

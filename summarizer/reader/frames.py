@@ -123,6 +123,7 @@ class Frame:
     sentence: int = 0
     status_stated: bool = True  # False: no cue, the status is the default for the tense
     unnamed_target: bool = False  # "übernimmt einen Wettbewerber": named sentences later
+    unnamed_buyer: bool = False  # "wird an eine Investorengruppe verkauft"
 
     def draft(self) -> dict[str, Any]:
         """The frame in the shape a model's deal draft has, for the same grounding."""
@@ -235,6 +236,12 @@ _UNNAMED_TARGET = re.compile(
     r"\W*(?:\w+\W+){0,3}?(Wettbewerber|Konkurrenten?|Rivalen|Hersteller\w*|Anbieter|"
     r"Spezialisten|Start-ups?|Firma|Unternehmen|Entwickler)\b"
 )
+# "wird an eine deutsche Investorengruppe verkauft": sold to a buyer not (yet) named.
+_UNNAMED_BUYER = re.compile(
+    r"\ban (eine[nr]?|den|die) (\w+ ){0,3}(investor\w*|käufer\w*|konsortium|"
+    r"investorengruppe|gruppe von)",
+    re.IGNORECASE,
+)
 # Who puts money into a round: "bestehende Investoren wie X ziehen mit", "Die
 # Altgesellschafter X und Y haben nachgelegt", "angeführt von X".
 _BACKERS = re.compile(
@@ -292,6 +299,8 @@ def _frame(
         frame.targets = [n for n in [*told, *salient] if not _among(n, frame.parties())][:1]
     if frame.buyers and not frame.targets and kind in _BUYING:
         frame.unnamed_target = bool(_UNNAMED_TARGET.match(text, match.end()))
+    if selling and frame.targets and not frame.buyers:
+        frame.unnamed_buyer = bool(_UNNAMED_BUYER.search(text))
     if not _enough(frame):
         return None
     _figures(frame, text, match.start())
@@ -403,6 +412,11 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
         )[:3]
         if kind is DealKind.share_buyback:
             frame.buyers, frame.targets = frame.targets, []
+        elif kind is DealKind.capital_increase and (
+            of := [a for a in args if a.marker == "von" and a.start > trigger.start()]
+        ):
+            # "X hat sich an der Kapitalerhöhung von Y beteiligt": X subscribes to Y's
+            frame.targets, frame.buyers = names(of)[:1], names(plain)[:2]
         elif kind is DealKind.funding_round and _BACKERS.search(text) and not frame.buyers:
             # "schießen Investoren wie X und Y zu": the names are who pays in
             frame.buyers, frame.targets = names(plain)[:12], []
@@ -484,7 +498,8 @@ def _enough(frame: Frame) -> bool:
     open_status = frame.status in (DealStatus.rumored, DealStatus.in_talks, DealStatus.planned)
     named = frame.targets or frame.sellers or frame.unnamed_target
     return bool(frame.buyers and named) or bool(
-        frame.targets and (frame.kind is not DealKind.acquisition or open_status)
+        frame.targets
+        and (frame.kind is not DealKind.acquisition or open_status or frame.unnamed_buyer)
     )
 
 
