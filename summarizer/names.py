@@ -31,7 +31,7 @@ gmbh se ZRt Zrt. Zrt
 _NOUN_ENDINGS = tuple(
     """
 ung ungen heit heiten keit keiten schaft schaften tion tionen tät täten nis nisse tum ismus
-ment mente chen lich isch ische ischer ischen isches ität ie ien
+ment mente chen lich isch ische ischer ischen isches ität
 kauf käufe verkauf geschäft geschäfte markt märkte konzern konzerne firma
 werk werke sparte sparten tochter töchter gruppe unternehmen aktie aktien anteil anteile
 chef chefs sprecher kreise kreisen investor investoren kunde kunden entwickler händler

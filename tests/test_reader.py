@@ -304,6 +304,21 @@ def test_who_joins_a_capital_increase_of_another_subscribes() -> None:
     assert (frame.buyers, frame.targets) == (["Cevian Capital"], ["ThyssenKrupp"])
 
 
+def test_a_company_that_now_belongs_to_another_was_bought_by_it() -> None:
+    frame = _main(
+        "Der Modellbahnhersteller Märklin gehört jetzt zum Spielwarenhersteller Simba Dickie."
+    )
+    assert (frame.kind, frame.status) == (DealKind.acquisition, DealStatus.completed)
+    assert (frame.buyers, frame.targets) == (["Simba Dickie"], ["Märklin"])
+
+
+def test_the_companys_own_announcement_is_no_rumour() -> None:
+    frame = _main(
+        "Die Deutsche Telekom AG hat einer Mitteilung zufolge ihren Aktienrückkauf begonnen."
+    )
+    assert frame.status is not DealStatus.rumored
+
+
 def test_the_federal_state_is_a_party() -> None:
     frame = _main("Der Bund steigt mit 300 Millionen Euro bei CureVac ein.")
     assert (frame.buyers, frame.targets) == (["Bund"], ["CureVac"])

@@ -231,6 +231,7 @@ _SPEAKS = re.compile(
     r"analyst\w*|manager\w*|direktor\w*|leiter\w*|kanzler\w*)\W*$",
     re.IGNORECASE,
 )
+_BELONGS = re.compile(r"gehört", re.IGNORECASE)
 # "übernimmt einen chinesischen Wettbewerber": a target described, its name still to come.
 _UNNAMED_TARGET = re.compile(
     r"\W*(?:\w+\W+){0,3}?(Wettbewerber|Konkurrenten?|Rivalen|Hersteller\w*|Anbieter|"
@@ -439,6 +440,11 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
             frame.sellers = names(plain)[:1]
             rest = [a for a in plain[1:] if a.name not in frame.sellers]
             frame.targets = names(rest or [a for a in by if a.start > trigger.start()])[:1]
+    elif _BELONGS.match(trigger.group(0)):
+        # "Märklin gehört jetzt zum Spielwarenhersteller Simba Dickie": bought by the other
+        frame.targets = names(plain)[:1]
+        frame.buyers = names([a for a in args if a.marker == "zu" or a.start > trigger.start()])
+        frame.buyers = [n for n in frame.buyers if n not in frame.targets][:1]
     else:  # buying: acquisition, stake purchase, investment, offer, insider purchase
         after = [a for a in args if a.start > trigger.start()]
         if passive or (nominal and any(a.marker == "durch" for a in args)):

@@ -93,7 +93,8 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
         _re(
             r"übernahme|übernimmt|übernahm|übernommen|übernehmen|\bkauft|\bkaufte|gekauft|"
             r"\bkaufen\b|\bkauf\b|erwirbt|erwarb|erworben|erwerben|\berwerb|akquisition|"
-            r"akquiriert|zukauf"
+            r"akquiriert|zukauf|"
+            r"\bgehört (jetzt|nun|künftig|ab sofort|seit \w+) (zu[mr]?|dem|der)\b"
         ),
     ),
     (
@@ -162,7 +163,9 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
     (
         DealStatus.rumored,
         _re(
-            r"zufolge|insider|kreisen|medienbericht|informierte[n]? person|"
+            # "einer Mitteilung zufolge", "eigenen Angaben zufolge": the company's own word
+            r"(?<!mitteilung )(?<!angaben )zufolge|insider|kreisen|medienbericht|"
+            r"informierte[n]? person|"
             r"vertraute[n]? person|unter berufung|\bberichtet|\bmeldet|spekul|gerücht|"
             r"angeblich|nach informationen"
         ),
@@ -195,7 +198,8 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
             r"\bverkaufte\b|\bwurden? .{0,80}(übernommen|verkauft|gekauft|erworben)\b|"
             r"\bist .{0,80}\b(an der börse gestartet|an die börse gegangen)|"
             r"\b(hat|hatte)\b.{0,80}\bbörsendebüt|erste[rn]? kurs\b|"
-            r"\bwar(en)? .{0,60}(übernommen|verkauft)\b|verkäufer war"
+            r"\bwar(en)? .{0,60}(übernommen|verkauft)\b|verkäufer war|"
+            r"\bgehört (jetzt|nun|seit \w+) (zu[mr]?|dem|der)\b|den besitzer gewechselt"
         ),
     ),
 )
