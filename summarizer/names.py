@@ -60,7 +60,8 @@ Verlust Dividende Milliarde Million Punkte Punkten Stand Hintergrund Grund Falls
 Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
 Dr Prof Dessen Deren Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch
 Trotzdem Somit Also Höhe Erneut Gleiches Ähnliches Anderes Neues Weiteres IPO CEO CFO
-COO CTO Da Dort Hier Konkret Indes Hinzu Wenige Mehrere Manche Etliche Sämtliche Zahlreiche Diverse
+COO CTO Da Dort Hier Dazu Jedwede Jegliche Knapp Kaum Konkret Indes Hinzu Wenige Mehrere
+Manche Etliche Sämtliche Zahlreiche Diverse
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 """.split()
@@ -71,7 +72,7 @@ BUSINESS_WORDS = frozenset(
     """Automation Energy Energie Capital Partners Group Systems Solutions Technologies
     Holdings Labs Ventures Media Motors Airlines Airways Bank Trust Nature Mail Payments
     Electronics Medical Maritime Shipping Logistics Logistik Industries Services Software
-    Pharma Therapeutics Biotech Semiconductors Networks Finance Financial Insurance
+    Pharma Therapeutics Biotech Semiconductors Networks Finance Financial Insurance Börse
     Versicherung Versicherungen Verlag Verlages Solar Wind Power Immobilien Chemie Bau
     Baustoffe Feinmechanik Elektrotechnik Systemtechnik Halbleiter Investment Investments
     Beteiligungen Entertainment Health Healthcare Foods Retail Mobility Aerospace""".split()
@@ -397,7 +398,8 @@ _DESCRIPTOR_WORD = re.compile(
     r"förderbank|versorgers?|meister|ministerin|minister|sprecherin|sprecher|analyst|"
     r"investoren|gesellschaft|stiftung|senders|kette|vermarkter|betreiberin|haus|"
     r"plattform|namen|startup|start-up|flieger|airline|fluglinie|veranstalter|"
-    r"lieferdienst|vorständin|vorstand|aufsichtsrätin|aufsichtsrat|fonds|holding)s?$",
+    r"lieferdienst|vorständin|vorstand|aufsichtsrätin|aufsichtsrat|fonds|holding|"
+    r"konkurrenten|rivalen|verlag|verwaltungsrat)s?$",
     re.IGNORECASE,
 )
 

@@ -342,6 +342,7 @@ def test_price_moves_are_read_with_their_company() -> None:
         {"company": "Amazon", "change": "1,01 Prozent", "price": "239,30 US-Dollar"}
     ]
     assert read_moves("Der DAX legte um 1,3 Prozent zu.") == []
+    assert read_moves("An der Pariser Börse stiegen die Aktien um 3,5 Prozent.") == []
     # A compound names the company; an index or a venue is where its shares trade.
     assert read_moves("Die Linde-Titel fielen um 0,6 Prozent auf 42,67 Euro.")[0]["company"] == (
         "Linde"
@@ -388,6 +389,10 @@ def test_price_moves_are_read_with_their_company() -> None:
         ("Die Dortmunder Elmos verkauft ihr Werk. Elmos wächst.", ["Elmos", "Elmos"]),
         ("Schwerzenbach (awp) - Meier Tobler kauft Aktien zurück.", ["Meier Tobler"]),
         ("Hinzu kommt ein Kredit. Wenige wissen es.", []),
+        (
+            "Die Deutsche Börse kauft Aktien. Infineon kauft den Konkurrenten Cypress.",
+            ["Deutsche Börse", "Infineon", "Cypress"],
+        ),
         ("Die Aktien des Handelskonzerns Metro stiegen.", ["Metro"]),
     ],
 )

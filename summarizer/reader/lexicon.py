@@ -278,7 +278,8 @@ SHARE_WORDS = _re(
 # Indexes move too, but they are no company.
 INDEXES = _re(
     r"^(dax|mdax|sdax|tecdax|dow jones|nasdaq|s&p|euro stoxx|stoxx|nikkei|ftse|cac|smi|atx|"
-    r"deutsche[rn]? aktienindex|leitindex|xetra|tradegate|nyse|lse\b)"
+    r"deutsche[rn]? aktienindex|leitindex|xetra|tradegate|nyse|lse\b|"
+    r"\w+er börse$)"  # "Pariser Börse", "Frankfurter Börse": where; "Deutsche Börse" is a firm
 )
 # Who reported the deal: a news outlet, named or described.
 MEDIA = _re(
