@@ -197,8 +197,12 @@ def _used_as_name(word: str, text: str) -> bool:
         end = start + len(word)
         if _legal_form_after().match(text, end):
             return True
-        compound = text[end : end + 1] == "-" and text[end + 1 : end + 2] in _CAPITALS
-        if compound and (not start or text[start - 1] != "-"):
+        # "Amazon-Aktie", "Bayer-Sprecher", but not "Übernahme-Spekulationen"
+        head = re.match(r"-([A-ZÄÖÜ][\wäöüß]*)", text[end : end + 40])
+        company_head = head and (
+            head.group(1) in _COMPANY_HEADS or _DESCRIPTOR_WORD.search(head.group(1))
+        )
+        if company_head and (not start or text[start - 1] != "-"):
             return True
     plural = word.endswith(("en", "er", "ern", "el")) or (
         word.endswith(("s", "e")) and is_common_noun(word[:-1])  # "von Solarparks"
@@ -443,7 +447,12 @@ _REGIONS = frozenset("US USA EU UK NRW DDR BRD".split())  # "US-Konzern": where,
 
 def _prefix_mention(start: int, end: int, word: str, mentions: list[Mention]) -> None:
     prefix, _, head = word.partition("-")
-    if head in _COMPANY_HEADS and is_name_word(prefix) and prefix not in _REGIONS:
+    if (
+        head in _COMPANY_HEADS
+        and is_name_word(prefix)
+        and prefix not in _REGIONS
+        and prefix not in BUSINESS_WORDS  # "Pharma-Konzern" is a kind of firm
+    ):
         mentions.append(Mention(start, start + len(prefix), prefix))
 
 

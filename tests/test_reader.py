@@ -390,6 +390,10 @@ def test_price_moves_are_read_with_their_company() -> None:
         ("Schwerzenbach (awp) - Meier Tobler kauft Aktien zurück.", ["Meier Tobler"]),
         ("Hinzu kommt ein Kredit. Wenige wissen es.", []),
         (
+            "Der Pharma-Konzern Roche dementiert. Die Übernahme-Spekulationen halten an.",
+            ["Roche"],
+        ),
+        (
             "Die Deutsche Börse kauft Aktien. Infineon kauft den Konkurrenten Cypress.",
             ["Deutsche Börse", "Infineon", "Cypress"],
         ),
