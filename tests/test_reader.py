@@ -319,6 +319,15 @@ def test_the_companys_own_announcement_is_no_rumour() -> None:
     assert frame.status is not DealStatus.rumored
 
 
+def test_an_earlier_failure_is_history_and_sie_is_the_company_named_before() -> None:
+    frames = read_deals(
+        "Die Stadtsparkasse Bad Sachsa will es nochmal wissen. Nach einem gescheiterten "
+        "ersten Fusionsversuch will sie mit der Sparkasse Osterode zusammengehen."
+    )
+    assert frames[0].status is DealStatus.planned
+    assert frames[0].buyers == ["Sparkasse Osterode", "Stadtsparkasse Bad Sachsa"]
+
+
 def test_the_federal_state_is_a_party() -> None:
     frame = _main("Der Bund steigt mit 300 Millionen Euro bei CureVac ein.")
     assert (frame.buyers, frame.targets) == (["Bund"], ["CureVac"])

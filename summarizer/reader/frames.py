@@ -124,6 +124,7 @@ class Frame:
     status_stated: bool = True  # False: no cue, the status is the default for the tense
     unnamed_target: bool = False  # "übernimmt einen Wettbewerber": named sentences later
     unnamed_buyer: bool = False  # "wird an eine Investorengruppe verkauft"
+    merges_with_previous: bool = False  # "will sie mit X zusammengehen": sie = named before
 
     def draft(self) -> dict[str, Any]:
         """The frame in the shape a model's deal draft has, for the same grounding."""
@@ -171,6 +172,11 @@ def read_deals(text: str) -> list[Frame]:
         inside = _within(mentions, sentence)
         frame = _frame(sentence, index, inside, frames, salient)
         if frame is not None:
+            if frame.merges_with_previous:
+                earlier = [
+                    m.text for m in mentions if m.start < sentence.start and m.text in salient
+                ]
+                frame.buyers += [n for n in reversed(earlier) if not _among(n, frame.buyers)][:1]
             frames.append(frame)
         elif frames and (
             index - frames[-1].sentence <= 4
@@ -237,6 +243,12 @@ _UNNAMED_TARGET = re.compile(
     r"\W*(?:\w+\W+){0,3}?(Wettbewerber|Konkurrenten?|Rivalen|Hersteller\w*|Anbieter|"
     r"Spezialisten|Start-ups?|Firma|Unternehmen|Entwickler)\b"
 )
+_EARLIER_FAILURE = re.compile(
+    r"\bnach (einem|einer|der|dem|zwei|mehreren)( \w+){0,2}? (gescheiterten|geplatzten|"
+    r"abgesagten)( \w+){1,2}",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(will|wollen|soll|plant|möchte) (sie|es|er)\b")
 # "wird an eine deutsche Investorengruppe verkauft": sold to a buyer not (yet) named.
 _UNNAMED_BUYER = re.compile(
     r"\ban (eine[nr]?|den|die) (\w+ ){0,3}(investor\w*|käufer\w*|konsortium|"
@@ -334,6 +346,7 @@ def _status(kind: DealKind, text: str) -> DealStatus | None:
     cues = lexicon.STATUS_CUES
     if kind is DealKind.insider_purchase:
         cues = tuple((s, p) for s, p in cues if s is not DealStatus.rumored)
+    text = _EARLIER_FAILURE.sub("", text)  # "Nach einem gescheiterten Versuch will sie ..."
     status = next((s for s, p in cues if p.search(text)), None)
     if status is None and kind is DealKind.takeover_offer:
         return DealStatus.offered
@@ -401,6 +414,10 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
 
     if kind is DealKind.merger:
         frame.buyers = names([a for a in args if a.marker in (None, "mit", "von")])[:3]
+        if len(frame.buyers) == 1 and _PRONOUN_SUBJECT.search(text):
+            # "... will sie mit der Sparkasse Osterode zusammengehen": "sie" is the company
+            # named before, which the caller adds (see read_deals)
+            frame.merges_with_previous = True
     elif kind is DealKind.funding_round and _LEADS.search(text):
         # "Hoshino führt die Runde an", "unter Führung von X", "angeführt von X"
         led = [a for a in args if a.marker in ("unter", "von") and a.start > trigger.start()]
