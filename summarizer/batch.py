@@ -240,22 +240,17 @@ async def _through_batch_api(
     )
     results: dict[str | None, BatchResult] = {}
     for request in requests:
-        article = request.article
+        article, outcome = request.article, outcomes[request.custom_id]
         try:
-            summary = batch_api.summarize(request, outcomes[request.custom_id], backend, settings)
+            summary = batch_api.summarize(request, outcome, backend, settings)
         except BackendError as exc:
             results[article.sha256] = _record(
-                article,
-                error=str(exc),
-                usage=exc.usage,
-                batch_id=outcomes[request.custom_id].batch_id,
+                article, error=str(exc), usage=exc.usage, batch_id=outcome.batch_id
             )
             continue
         if cache:
             cache.put(cache_key(article, backends.identity, settings), summary)
-        results[article.sha256] = _record(
-            article, summary=summary, batch_id=outcomes[request.custom_id].batch_id
-        )
+        results[article.sha256] = _record(article, summary=summary, batch_id=outcome.batch_id)
     return results
 
 
