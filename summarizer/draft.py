@@ -1,126 +1,56 @@
-"""The shape the model fills in, built anew for each article.
+"""What a reading proposes before grounding: a model's answer or the deal reader's frames.
 
-Small models copy examples and invent numbers. So the model is never asked to write a
-figure or a party name: it chooses them from enums of spans that code found in this
-article. On llama.cpp the enums become a grammar, so a figure that is not in the article
-cannot even be generated; on OpenAI, a choice outside the enum fails validation and goes
-back to the model through instructor's re-ask. Values are parsed from the chosen spans
-later, by code (see ground.py).
+Every figure and name here is a span of the article, still unchecked; ground.py checks
+the spans and parses the figures. These are the typed bases of the response models built
+for each article (choices.py): those narrow the spans to enums of what the article offers
+and show the model only the fields its shape asks for. The bases accept any text, so they
+also read the last answer of a model that kept failing validation, for grounding to report
+what it said. They bound no list: the reader may name four buyers, and grounding keeps
+three deals of a model's answer at most.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field
+from pydantic.json_schema import SkipJsonSchema
 
-from .ingest import Article
 from .models import DealKind, DealStatus
-from .money import find_money, find_percents
-from .names import candidate_names
-from .reader import Frame, frame_keys, read_deals
 
-_MAX_FRAMES = 4
+# Fields a shape does not ask for are left out of the schema the model sees.
+_Unasked = SkipJsonSchema
 
 
-@dataclass(frozen=True)
-class Choices:
-    """What the article offers to choose from, each exactly as written there."""
-
-    money: tuple[str, ...]
-    percents: tuple[str, ...]
-    names: tuple[str, ...]
-    # The deal reader's candidates, the likeliest first (not part of equality or hash).
-    frames: tuple[Frame, ...] = field(default=(), compare=False, hash=False)
-
-    @classmethod
-    def of(cls, article: Article) -> Choices:
-        def unique(items: list[str]) -> tuple[str, ...]:
-            return tuple(dict.fromkeys(items))
-
-        return cls(
-            money=unique([m.text for m in find_money(article.text)]),
-            percents=unique([m.text for m in find_percents(article.text)]),
-            names=unique(candidate_names(article.text)),
-            frames=tuple(read_deals(article.text)[:_MAX_FRAMES]),
-        )
+class DealDraft(BaseModel):
+    kind: DealKind
+    status: DealStatus = Field(description="rumored if only media report it")
+    buyers: list[str] = Field(default_factory=list)
+    targets: list[str] = Field(default_factory=list)
+    sellers: list[str] = Field(default_factory=list)
+    amount: str | None = None
+    valuation: str | None = None
+    stake: str | None = None
+    price_per_share: str | None = None
+    reported_by: list[str] = Field(default_factory=list)
+    # Set by the reader: the status was read in the deal's own words ("ist offiziell"),
+    # so media citations elsewhere do not make it a rumor. A model never sets it.
+    status_stated: _Unasked[bool] = False
 
 
-def _one_of(values: tuple[str, ...], *, constrained: bool) -> Any:
-    """An enum of `values` (or plain text when not constrained); None where there are none."""
-    if not constrained:
-        return str
-    return Literal[values] if values else None  # type: ignore[valid-type]
+class MoveDraft(BaseModel):
+    company: str
+    change: str
+    price: str | None = None
 
 
-def _optional(choice: Any, description: str) -> tuple[Any, Any]:
-    """A field that may be null; only null when the article offers nothing to choose."""
-    annotation = choice | None if choice is not None else None
-    return (annotation, Field(None, description=description))
-
-
-_PROSE: dict[str, Any] = {
-    "headline": (str, Field(max_length=120, description="English headline")),
-    "summary": (str, Field(max_length=500, description="2-4 English sentences")),
-}
-
-
-def draft_model(
-    choices: Choices, *, constrained: bool = True, choose_frames: bool = False
-) -> type[BaseModel]:
-    """The response model for one article.
-
-    `choose_frames`: the small-model shape. Where the reader found deals, the model only
-    names the one the article is mainly about, by its key: the deals are the reader's
-    frames and the prose is rendered from them. Where it found none, the model writes a
-    headline and a summary. Either way it writes no role, figure or price move.
-    `constrained=False` gives the same shape with free text, used only to read the last
-    answer of a model that kept failing validation, so grounding can report what it said.
-    """
-    name = _one_of(choices.names, constrained=constrained)
-    money = _one_of(choices.money, constrained=constrained)
-    percent = _one_of(choices.percents, constrained=constrained)
-
-    def names_field(description: str) -> Any:
-        if name is None:
-            return (list[str], Field(default_factory=list, max_length=0))
-        return (list[name], Field(default_factory=list, max_length=3, description=description))
-
-    if choose_frames:
-        if choices.frames:  # the prose is rendered from the chosen frame
-            keys = _one_of(frame_keys(choices.frames), constrained=constrained)
-            return create_model(
-                "ArticleDraft", main_deal=(keys, Field(description="key of the main deal"))
-            )
-        return create_model("ArticleDraft", **_PROSE)  # moves are read by code too
-    deal = create_model(
-        "Deal",
-        kind=(DealKind, ...),
-        status=(DealStatus, Field(description="rumored if only media report it")),
-        buyers=names_field("who buys or invests"),
-        targets=names_field("who is bought or invested in"),
-        sellers=names_field("who sells"),
-        amount=_optional(money, "deal amount"),
-        valuation=_optional(money, "company valuation"),
-        stake=_optional(percent, "stake in percent"),
-        price_per_share=_optional(money, "price per share"),
-        reported_by=names_field("news outlets cited, e.g. Bloomberg"),
+class ArticleDraft(BaseModel):
+    headline: _Unasked[str | None] = Field(None, max_length=120)
+    summary: _Unasked[str | None] = Field(None, max_length=500)
+    key_points: _Unasked[list[Annotated[str, Field(max_length=160)]]] = Field(
+        default_factory=list, max_length=5
     )
-    fields: dict[str, Any] = {
-        **_PROSE,
-        "key_points": (
-            list[Annotated[str, Field(max_length=160)]],
-            Field(max_length=5, description="short English points"),
-        ),
-        "deals": (list[deal], Field(max_length=3, description="empty if no deal")),
-    }
-    if choices.percents and name is not None:
-        move = create_model(
-            "MarketMove",
-            company=(name, ...),
-            change=(percent, Field(description="share price change")),
-            price=_optional(money, "share price"),
-        )
-        fields["market_moves"] = (list[move], Field(default_factory=list, max_length=3))
-    return create_model("ArticleDraft", **fields)
+    # None, not empty: the deals are the reader's frames (the small model's shape).
+    deals: _Unasked[list[DealDraft] | None] = None
+    market_moves: _Unasked[list[MoveDraft]] = Field(default_factory=list)
+    main_deal: _Unasked[str | None] = None  # the key of the reader's frame chosen as main

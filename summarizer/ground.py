@@ -13,12 +13,12 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 from typing import Any, TypeVar
 
+from .draft import ArticleDraft, DealDraft, MoveDraft
 from .ingest import Article
 from .language import detect_language, is_english
 from .models import (
     DEAL_FIGURES,
     Deal,
-    DealKind,
     DealStatus,
     MarketMove,
     MoneyFigure,
@@ -105,23 +105,19 @@ class Grounder:
 
     # --- deals and market moves ----------------------------------------------------------
 
-    def deal(self, draft: dict[str, Any]) -> Deal | None:
+    def deal(self, draft: DealDraft) -> Deal | None:
         deal = Deal(
-            kind=DealKind(draft["kind"]),
-            status=DealStatus(draft["status"]),
-            buyers=(buyers := self.names(draft.get("buyers") or [], "buyer")),
+            kind=draft.kind,
+            status=draft.status,
+            buyers=(buyers := self.names(draft.buyers, "buyer")),
             # Nobody buys from or invests in itself: a buyer named again is a model slip.
-            targets=[
-                n for n in self.names(draft.get("targets") or [], "target") if n not in buyers
-            ],
-            sellers=[
-                n for n in self.names(draft.get("sellers") or [], "seller") if n not in buyers
-            ],
-            amount=self.money(draft.get("amount"), "amount"),
-            valuation=self.money(draft.get("valuation"), "valuation"),
-            stake=self.percent(draft.get("stake"), "stake"),
-            price_per_share=self.money(draft.get("price_per_share"), "price per share"),
-            reported_by=self.names(draft.get("reported_by") or [], "source"),
+            targets=[n for n in self.names(draft.targets, "target") if n not in buyers],
+            sellers=[n for n in self.names(draft.sellers, "seller") if n not in buyers],
+            amount=self.money(draft.amount, "amount"),
+            valuation=self.money(draft.valuation, "valuation"),
+            stake=self.percent(draft.stake, "stake"),
+            price_per_share=self.money(draft.price_per_share, "price per share"),
+            reported_by=self.names(draft.reported_by, "source"),
         )
         if not (deal.buyers or deal.targets or deal.sellers):
             self.warnings.append(f"dropped a {deal.kind.value} deal that names no party")
@@ -141,7 +137,7 @@ class Grounder:
         if (
             deal.status in (DealStatus.agreed, DealStatus.completed)
             # A status the reader read in the deal's own words ("ist offiziell") stands.
-            and not draft.get("status_stated")
+            and not draft.status_stated
             and _RUMOR.search(self.article.text)
             and not _DONE.search(self.article.text)
         ):
@@ -151,9 +147,9 @@ class Grounder:
             deal.status = DealStatus.rumored
         return deal
 
-    def market_move(self, draft: dict[str, Any]) -> MarketMove | None:
-        companies = self.names([draft["company"]], "market move company")
-        change = self.percent(draft.get("change"), "share price change")
+    def market_move(self, draft: MoveDraft) -> MarketMove | None:
+        companies = self.names([draft.company], "market move company")
+        change = self.percent(draft.change, "share price change")
         if not companies or change is None:
             return None
         sentence = sentence_around(self.article.text, change.quote)
@@ -162,7 +158,7 @@ class Grounder:
                 f"dropped market move {change.quote!r}: not stated as a rise or fall"
             )
             return None
-        price = self.money(draft.get("price"), "share price")
+        price = self.money(draft.price, "share price")
         if price and price.quote not in sentence:
             self.warnings.append(
                 f"dropped share price {price.quote!r}: not stated with the price change"
@@ -198,7 +194,7 @@ class Grounder:
 
 
 def ground(
-    draft: dict[str, Any],
+    draft: ArticleDraft,
     article: Article,
     provenance: Provenance,
     example: Example | None = None,
@@ -206,7 +202,7 @@ def ground(
     frames: tuple[Frame, ...] = (),
     prose_from_fields: bool = False,
 ) -> Summary:
-    """Build the public summary from a draft (as a plain dict) and its article.
+    """Build the public summary from a draft and its article.
 
     `example`: the worked example the model was shown, which its prose must not repeat.
     `frames`: the deal reader's candidates. A draft that names a `main_deal` (the small
@@ -216,25 +212,23 @@ def ground(
     verified deals, not taken from the model (a small model's prose is not trusted).
     """
     g = Grounder(article, example)
-    deal_drafts = draft.get("deals")
+    deal_drafts = draft.deals
     if deal_drafts is None:
         keys = frame_keys(frames)
-        chosen = [f for key, f in zip(keys, frames, strict=True) if key == draft.get("main_deal")]
+        chosen = [f for key, f in zip(keys, frames, strict=True) if key == draft.main_deal]
         deal_drafts = [f.draft() for f in [*chosen, *(f for f in frames if f not in chosen)]]
     deals = unique([d for d in map(g.deal, deal_drafts) if d])[:3]
     if deals and not states_deal(article.text):
         g.warnings.append("dropped the deals: the article uses no word for a deal")
         deals = []
-    moves = unique([m for m in map(g.market_move, draft.get("market_moves") or []) if m])
+    moves = unique([m for m in map(g.market_move, draft.market_moves) if m])
     facts = [deal_sentence(d) for d in deals] + [move_sentence(m) for m in moves]
-    model_points = [
-        p for p in (g.prose(p, "key point") for p in draft.get("key_points") or []) if p
-    ]
+    model_points = [p for p in (g.prose(p, "key point") for p in draft.key_points) if p]
     if prose_from_fields and deals:
         summary_text, headline = None, deal_headline(deals[0])
     else:
-        summary_text = g.prose(draft.get("summary"), "summary")
-        headline = g.prose(draft.get("headline"), "headline")
+        summary_text = g.prose(draft.summary, "summary")
+        headline = g.prose(draft.headline, "headline")
     summary = " ".join(s for s in [summary_text, *facts[:2]] if s) or _NOTHING
     headline = headline or (
         deal_headline(deals[0]) if deals else (facts[0].rstrip(".") if facts else _NOTHING)

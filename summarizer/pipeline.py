@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel
-
 from .backends import Backend, BackendHandle, LazyBackend, from_client
+from .choices import Choices, draft_model
 from .config import DealMode, Settings
-from .draft import Choices, draft_model
+from .draft import ArticleDraft
 from .errors import BackendError, FailureCause, InputError
 from .ground import ground
 from .ingest import Article, article_from_text
@@ -96,8 +95,8 @@ class Prompt:
             return not self.choices.frames
         return not (self.mode is DealMode.choose and len(self.choices.frames) == 1)
 
-    def response_model(self, *, constrained: bool = True) -> type[BaseModel]:
-        return draft_model(self.choices, constrained=constrained, choose_frames=self.small)
+    def response_model(self) -> type[ArticleDraft]:
+        return draft_model(self.choices, choose_frames=self.small)
 
 
 def _small(mode: DealMode) -> bool:
@@ -124,7 +123,9 @@ async def _summarize_one(
     is when reading it began, so its latency counts the reader too."""
     if not prompt.needs_model:
         free = Usage(cost_usd=Decimal(0))
-        return _grounded({}, article, prompt, _provenance(article, handle, free, started))
+        return _grounded(
+            ArticleDraft(), article, prompt, _provenance(article, handle, free, started)
+        )
     from .llm import ask  # openai and instructor load with the first model call
 
     backend = await handle.get()
@@ -158,13 +159,13 @@ def summary_from_answer(
     _price(answer.usage, backend, settings, batch=batch)
     warnings: list[str] = []
     if answer.parsed is not None:
-        draft: dict[str, Any] = answer.parsed.model_dump(mode="json")
+        draft = ArticleDraft.model_validate(answer.parsed)  # an instance: returned as it is
     else:
-        # Every attempt failed validation: read the last answer without the enums, so
-        # grounding keeps only what the article supports and says what it dropped.
+        # Every attempt failed validation: read the last answer by the typed base, without
+        # the enums, so grounding keeps only what the article supports and says what it dropped.
         why = " (no re-ask is possible inside a batch)" if batch else ""
         warnings.append(f"the model's answer failed validation{why}: {answer.validation_error}")
-        draft = _lenient(answer.raw_json, prompt, answer.usage, reasked=not batch)
+        draft = _lenient(answer.raw_json, answer.usage, reasked=not batch)
     provenance = _provenance(article, backend, answer.usage, started)
     summary = _grounded(draft, article, prompt, provenance)
     summary.warnings[:0] = warnings
@@ -172,7 +173,7 @@ def summary_from_answer(
 
 
 def _grounded(
-    draft: dict[str, Any], article: Article, prompt: Prompt, provenance: Provenance
+    draft: ArticleDraft, article: Article, prompt: Prompt, provenance: Provenance
 ) -> ArticleSummary:
     """Ground a draft: in the small-model shape by the reader's frames and moves."""
     if prompt.small:
@@ -181,12 +182,12 @@ def _grounded(
 
 
 def _ground_by_reader(
-    draft: dict[str, Any], article: Article, frames: tuple[Frame, ...], provenance: Provenance
+    draft: ArticleDraft, article: Article, frames: tuple[Frame, ...], provenance: Provenance
 ) -> ArticleSummary:
     """The deals and price moves are the reader's, the prose of a deal article is
     rendered from them; the draft adds only the model's choice or no-deal prose."""
     return ground(
-        {**draft, "market_moves": read_moves(article.text)},
+        draft.model_copy(update={"market_moves": read_moves(article.text)}),
         article,
         provenance,
         example=example(),
@@ -215,15 +216,9 @@ def _price(usage: Usage, backend: Backend, settings: Settings, *, batch: bool = 
     usage.cost_usd = estimate(usage, backend.model, table, free=backend.free, batch=batch)
 
 
-def _lenient(
-    raw_json: str | None, prompt: Prompt, usage: Usage, *, reasked: bool
-) -> dict[str, Any]:
+def _lenient(raw_json: str | None, usage: Usage, *, reasked: bool) -> ArticleDraft:
     try:
-        return (
-            prompt.response_model(constrained=False)
-            .model_validate_json(raw_json or "")
-            .model_dump(mode="json")
-        )
+        return ArticleDraft.model_validate_json(raw_json or "")
     except ValueError:
         after = "even after re-asks" if reasked else "and a batch cannot ask again"
         raise BackendError(
@@ -248,7 +243,7 @@ def summarize_by_reader(article: Article) -> ArticleSummary:
         latency_seconds=0.0,
         input_sha256=article.sha256,
     )
-    summary = _ground_by_reader({}, article, frames, provenance)
+    summary = _ground_by_reader(ArticleDraft(), article, frames, provenance)
     summary.provenance.latency_seconds = round(time.perf_counter() - started, 3)
     return summary
 

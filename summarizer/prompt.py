@@ -14,7 +14,7 @@ from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any
 
-from .draft import Choices
+from .choices import Choices
 from .ingest import Article, article_from_text
 from .names import LEGAL_SUFFIXES
 from .reader import Frame, frame_keys

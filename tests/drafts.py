@@ -9,7 +9,8 @@ from datetime import date
 from typing import Any
 
 from summarizer.batch import BatchResult
-from summarizer.draft import Choices
+from summarizer.choices import Choices
+from summarizer.draft import ArticleDraft, DealDraft
 from summarizer.evaluate import GoldArticle, GoldDeal, load_gold
 from summarizer.ground import ground
 from summarizer.ingest import article_from_text
@@ -113,13 +114,9 @@ def result(
     id: str, text: str, *deals: dict[str, Any], published: date | None = None
 ) -> BatchResult:
     article = article_from_text(text, id=id, published=published)
-    draft = {
-        "headline": "",
-        "summary": "",
-        "key_points": [],
-        "deals": list(deals),
-        "market_moves": [],
-    }
+    draft = ArticleDraft(
+        headline="", summary="", deals=[DealDraft.model_validate(d) for d in deals]
+    )
     summary = ground(draft, article, provenance_for(article))
     return BatchResult(
         id=id, title=article.title, published=published, sha256=article.sha256, summary=summary

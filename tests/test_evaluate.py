@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from summarizer.draft import ArticleDraft
 from summarizer.evaluate import (
     GoldArticle,
     load_gold,
@@ -23,14 +24,8 @@ GOLD = {gold.id: (gold, text) for gold, text in load_gold(ROOT / "gold")}
 
 def _summary(text: str, **draft: object) -> ArticleSummary:
     article = article_from_text(text)
-    base = {
-        "headline": "A headline",
-        "summary": "A summary.",
-        "key_points": [],
-        "deals": [],
-        "market_moves": [],
-    }
-    return ground({**base, **draft}, article, provenance_for(article))
+    base = {"headline": "A headline", "summary": "A summary.", "deals": []}
+    return ground(ArticleDraft.model_validate(base | draft), article, provenance_for(article))
 
 
 _deal = draft_deal

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from summarizer.draft import ArticleDraft
 from summarizer.ground import ground
 from summarizer.ingest import article_from_text
 from summarizer.models import DealStatus, Direction
@@ -23,15 +24,11 @@ def _deal(**fields: Any) -> dict[str, Any]:
     return draft_deal(**{"buyers": ["Amazon"], "targets": ["OpenAI"], **fields})
 
 
-def _draft(**fields: Any) -> dict[str, Any]:
-    return {
-        "headline": "Amazon weighs a stake in OpenAI",
-        "summary": "Talks go on.",
-        "key_points": [],
-        "deals": [],
-        "market_moves": [],
-        **fields,
-    }
+def _draft(**fields: Any) -> ArticleDraft:
+    return ArticleDraft.model_validate(
+        {"headline": "Amazon weighs a stake in OpenAI", "summary": "Talks go on.", "deals": []}
+        | fields
+    )
 
 
 def test_figures_are_parsed_by_code_from_the_quote() -> None:

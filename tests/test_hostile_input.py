@@ -11,7 +11,7 @@ import jsonschema
 import openai
 
 from summarizer import summarize
-from summarizer.draft import Choices
+from summarizer.choices import Choices
 from summarizer.ingest import article_from_text
 from summarizer.language import detect_language
 from summarizer.prompt import build_messages

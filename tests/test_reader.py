@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.draft import MoveDraft
 from summarizer.ingest import article_from_text
 from summarizer.models import DealKind, DealStatus
 from summarizer.names import candidate_names, name_mentions
@@ -348,16 +349,16 @@ def test_a_deal_word_in_another_sense_is_no_deal() -> None:
 def test_price_moves_are_read_with_their_company() -> None:
     text = "Die an der NASDAQ gelistete Amazon-Aktie verlor 1,01 Prozent auf 239,30 US-Dollar."
     assert read_moves(text) == [
-        {"company": "Amazon", "change": "1,01 Prozent", "price": "239,30 US-Dollar"}
+        MoveDraft(company="Amazon", change="1,01 Prozent", price="239,30 US-Dollar")
     ]
     assert read_moves("Der DAX legte um 1,3 Prozent zu.") == []
     assert read_moves("An der Pariser Börse stiegen die Aktien um 3,5 Prozent.") == []
     # A compound names the company; an index or a venue is where its shares trade.
-    assert read_moves("Die Linde-Titel fielen um 0,6 Prozent auf 42,67 Euro.")[0]["company"] == (
+    assert read_moves("Die Linde-Titel fielen um 0,6 Prozent auf 42,67 Euro.")[0].company == (
         "Linde"
     )
     moved = read_moves("Ströer legte zu. Die Aktien gewinnen via XETRA 5,17 Prozent.")
-    assert [m["company"] for m in moved] == ["Ströer"]
+    assert [m.company for m in moved] == ["Ströer"]
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from ..draft import DealDraft
 from ..models import DealKind, DealStatus
 from ..money import find_money, find_percents
 from ..names import (
@@ -126,21 +126,21 @@ class Frame:
     unnamed_buyer: bool = False  # "wird an eine Investorengruppe verkauft"
     merges_with_previous: bool = False  # "will sie mit X zusammengehen": sie = named before
 
-    def draft(self) -> dict[str, Any]:
-        """The frame in the shape a model's deal draft has, for the same grounding."""
-        return {
-            "kind": self.kind.value,
-            "status": self.status.value,
-            "buyers": self.buyers,
-            "targets": self.targets,
-            "sellers": self.sellers,
-            "amount": self.amount,
-            "valuation": self.valuation,
-            "stake": self.stake,
-            "price_per_share": self.price_per_share,
-            "reported_by": self.reported_by,
-            "status_stated": self.status_stated,
-        }
+    def draft(self) -> DealDraft:
+        """The frame as a deal draft, grounded the same way as a model's."""
+        return DealDraft(
+            kind=self.kind,
+            status=self.status,
+            buyers=self.buyers,
+            targets=self.targets,
+            sellers=self.sellers,
+            amount=self.amount,
+            valuation=self.valuation,
+            stake=self.stake,
+            price_per_share=self.price_per_share,
+            reported_by=self.reported_by,
+            status_stated=self.status_stated,
+        )
 
     def parties(self) -> list[str]:
         return [*self.buyers, *self.targets, *self.sellers]

@@ -4,19 +4,18 @@ and a rise or fall ("Die Amazon-Aktie verlor 1,01 Prozent auf 239,30 US-Dollar")
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from ..draft import MoveDraft
 from ..money import find_money, find_percents
 from ..names import Mention, name_mentions
 from . import lexicon
 from .sentences import split_sentences
 
 
-def read_moves(text: str) -> list[dict[str, Any]]:
-    """Each move as a draft ({"company", "change", "price"}: spans of `text`), grounded
-    like a model's."""
+def read_moves(text: str) -> list[MoveDraft]:
+    """Each move as a draft (spans of `text`), grounded like a model's."""
     mentions = name_mentions(text)
-    moves: list[dict[str, Any]] = []
+    moves: list[MoveDraft] = []
     previous: list[Mention] = []  # "Die Anteilsscheine legten ... zu": whose shares
     for sentence in split_sentences(text):
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
@@ -30,7 +29,7 @@ def read_moves(text: str) -> list[dict[str, Any]]:
 
 def _move(
     text: str, offset: int, inside: list[Mention], previous: list[Mention]
-) -> dict[str, Any] | None:
+) -> MoveDraft | None:
     """The sentence's first price move: its subject moved, later ones compare."""
     for percent in find_percents(text):
         if lexicon.direction_in(_clause_of(text, percent.start)) is None:
@@ -53,7 +52,7 @@ def _move(
             (m.text for m in find_money(after) if after[: m.start].strip() in ("auf", "")),
             None,
         )
-        return {"company": company.text, "change": percent.text, "price": price}
+        return MoveDraft(company=company.text, change=percent.text, price=price)
     return None
 
 
