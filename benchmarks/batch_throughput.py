@@ -9,18 +9,16 @@ figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # for the stub server, which lives with the tests
+from summarizer.batch import summarize_many
+from summarizer.config import Settings
+from summarizer.ingest import article_from_text
+from summarizer.testing import stub_server, tool_call
 
-from summarizer.batch import summarize_many  # noqa: E402
-from summarizer.config import Settings  # noqa: E402
-from summarizer.ingest import article_from_text  # noqa: E402
-from tests.stub_server import stub_server, tool_call  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 EMPTY_DRAFT = {"headline": "", "summary": "", "key_points": [], "deals": [], "market_moves": []}
 

@@ -14,9 +14,9 @@ from summarizer.draft import ArticleDraft, DealDraft
 from summarizer.evaluate import GoldArticle, GoldDeal, load_gold
 from summarizer.ground import ground
 from summarizer.ingest import article_from_text
+from summarizer.testing import Reply, tool_call
 
 from .conftest import ROOT, draft_deal, provenance_for
-from .stub_server import Reply, tool_call
 
 
 def gold_draft(gold: GoldArticle, text: str) -> dict[str, Any]:

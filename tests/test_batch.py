@@ -18,9 +18,9 @@ from summarizer.cache import Cache, cache_key
 from summarizer.cli import main
 from summarizer.config import Settings
 from summarizer.ingest import article_from_text
+from summarizer.testing import Reply, stub_server, tool_call
 
 from .drafts import gold_articles, router
-from .stub_server import Reply, stub_server, tool_call
 
 IDS = (
     "amazon-openai-500bn-valuation",

@@ -21,8 +21,8 @@ from summarizer.evaluate import load_gold
 from summarizer.ingest import Article, article_from_text
 from summarizer.llm import answer_from_completion
 from summarizer.pipeline import build_prompt
+from summarizer.testing import BatchStub, Rejected, batch_stub
 
-from .batch_stub import BatchStub, Rejected, batch_stub
 from .conftest import CASSETTES, ROOT, client_for
 
 FAST = Poll(first=0.01, factor=1.0, longest=0.01)

@@ -14,9 +14,9 @@ from click.testing import CliRunner
 
 from summarizer import BackendError, FailureCause, Usage, summarize
 from summarizer.cli import main
+from summarizer.testing import Reply, stub_server, tool_call
 
 from .drafts import ARTICLE, talks_draft
-from .stub_server import Reply, stub_server, tool_call
 
 GOOD = tool_call(talks_draft("bis zu 50 Milliarden US-Dollar"))
 ERROR = {"error": {"message": "boom"}}

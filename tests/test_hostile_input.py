@@ -15,9 +15,9 @@ from summarizer.choices import Choices
 from summarizer.ingest import article_from_text
 from summarizer.language import detect_language
 from summarizer.prompt import build_messages
+from summarizer.testing import stub_server, tool_call
 
 from .conftest import ROOT, draft_deal
-from .stub_server import stub_server, tool_call
 
 SCHEMA = json.loads((ROOT / "schemas" / "article_summary.schema.json").read_text())
 DEAL = "Die Heidelberger Druckmaschinen AG übernimmt die Zaikio GmbH für 20 Millionen Euro."

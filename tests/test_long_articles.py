@@ -16,9 +16,9 @@ from summarizer.config import Settings
 from summarizer.ingest import article_from_text
 from summarizer.parts import split_text
 from summarizer.pipeline import summarize_article
+from summarizer.testing import Reply, stub_server, tool_call
 
 from .conftest import draft_deal
-from .stub_server import Reply, stub_server, tool_call
 
 FILLER = (
     "Der Verband der Maschinenbauer berichtete über die Lage der Branche im Herbst. "

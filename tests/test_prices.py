@@ -13,9 +13,9 @@ from summarizer import summarize
 from summarizer.errors import ConfigError
 from summarizer.models import Usage
 from summarizer.prices import estimate, load_prices
+from summarizer.testing import Reply, stub_server, tool_call
 
 from .drafts import ARTICLE, talks_draft
-from .stub_server import Reply, stub_server, tool_call
 
 
 def test_known_models_are_priced_unknown_ones_are_not_guessed() -> None:

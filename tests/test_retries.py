@@ -9,9 +9,9 @@ import openai
 import pytest
 
 from summarizer import summarize
+from summarizer.testing import Reply, stub_server, tool_call
 
 from .drafts import ARTICLE, talks_draft
-from .stub_server import Reply, stub_server, tool_call
 
 
 def _summarize(base_url: str, **settings: Any):

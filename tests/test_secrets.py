@@ -10,10 +10,10 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from summarizer.cli import main
+from summarizer.testing import Reply, stub_server, tool_call
 
 from .conftest import ROOT
 from .drafts import ARTICLE, talks_draft
-from .stub_server import Reply, stub_server, tool_call
 
 FAKE_KEY = "sk-proj-FAKEtestKEY0123456789abcdefDONOTLEAK"
 KEY_LIKE = re.compile(
