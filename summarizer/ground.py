@@ -216,7 +216,7 @@ def ground(
     if deal_drafts is None:
         keys = frame_keys(frames)
         chosen = [f for key, f in zip(keys, frames, strict=True) if key == draft.main_deal]
-        deal_drafts = [f.draft() for f in [*chosen, *(f for f in frames if f not in chosen)]]
+        deal_drafts = [*chosen, *(f for f in frames if f not in chosen)]
     deals = unique([d for d in map(g.deal, deal_drafts) if d])[:3]
     if deals and not states_deal(article.text):
         g.warnings.append("dropped the deals: the article uses no word for a deal")

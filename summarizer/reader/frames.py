@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..draft import DealDraft
 from ..models import DealKind, DealStatus
@@ -105,42 +105,16 @@ _BUYING = {
 }
 
 
-@dataclass
-class Frame:
-    """One candidate deal: its kind, status, roles and figures, each a span of the article."""
+class Frame(DealDraft):
+    """One candidate deal: a deal draft (kind, status, roles and figures, each a span of
+    the article), grounded like a model's, with what the reader knows of its context."""
 
-    kind: DealKind
-    status: DealStatus
-    buyers: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
-    sellers: list[str] = field(default_factory=list)
-    amount: str | None = None
-    valuation: str | None = None
-    stake: str | None = None
-    price_per_share: str | None = None
-    reported_by: list[str] = field(default_factory=list)
     evidence: str = ""
     sentence: int = 0
     status_stated: bool = True  # False: no cue, the status is the default for the tense
     unnamed_target: bool = False  # "übernimmt einen Wettbewerber": named sentences later
     unnamed_buyer: bool = False  # "wird an eine Investorengruppe verkauft"
     merges_with_previous: bool = False  # "will sie mit X zusammengehen": sie = named before
-
-    def draft(self) -> DealDraft:
-        """The frame as a deal draft, grounded the same way as a model's."""
-        return DealDraft(
-            kind=self.kind,
-            status=self.status,
-            buyers=self.buyers,
-            targets=self.targets,
-            sellers=self.sellers,
-            amount=self.amount,
-            valuation=self.valuation,
-            stake=self.stake,
-            price_per_share=self.price_per_share,
-            reported_by=self.reported_by,
-            status_stated=self.status_stated,
-        )
 
     def parties(self) -> list[str]:
         return [*self.buyers, *self.targets, *self.sellers]
