@@ -125,7 +125,7 @@ class Grounder:
         for field in DEAL_FIGURES:
             figure = getattr(deal, field)
             sentence = figure and sentence_around(self.article.text, figure.quote)
-            if figure and not states_deal(sentence or "", price_words=True):
+            if figure and not states_deal(sentence or "", price_words=True, kind=deal.kind):
                 # A revenue, a loss or an index level is no deal's price, whatever the
                 # model chose: a deal figure is stated in a sentence about a deal.
                 label = field.replace("_", " ")

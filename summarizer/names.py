@@ -64,6 +64,7 @@ COO CTO Da Dort Hier Dazu Jedwede Jegliche Knapp Kaum Konkret Indes Hinzu Wenige
 Manche Etliche Sämtliche Zahlreiche Diverse
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
+Brutto Netto Bezugsberechtigt Stimmberechtigt Meldepflichtig Statt Anstatt
 """.split()
 )
 # Words of company names that German text also uses as nouns: they continue a name

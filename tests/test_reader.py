@@ -341,6 +341,84 @@ def test_a_buyback_offer_is_a_buyback() -> None:
     assert frame.kind is DealKind.share_buyback
 
 
+def test_who_confirms_before_a_colon_is_no_party() -> None:
+    frame = _main(
+        "Die IG Metall Heilbronn hat bestätigt: Die Nordhaus GmbH wird an den Konzern "
+        "Veltro verkauft."
+    )
+    assert (frame.buyers, frame.targets) == (["Veltro"], ["Nordhaus GmbH"])
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "buyers", "amount"),
+    [
+        (
+            "Diese geht für 1,2 Milliarden Euro an den Finanzinvestor Kestrel, wie Hartwig "
+            "mitteilte.",
+            ["Kestrel"],
+            "1,2 Milliarden Euro",
+        ),
+        ("Der Käufer Okamura übernehme zunächst 80 Prozent an dem Bereich.", ["Okamura"], None),
+    ],
+)
+def test_a_later_sentence_names_who_buys_what_was_sold(
+    follow_up: str, buyers: list[str], amount: str | None
+) -> None:
+    frame = _main("Der Mischkonzern Hartwig trennt sich von seiner Kältesparte. " + follow_up)
+    assert (frame.kind, frame.sellers, frame.buyers) == (DealKind.asset_sale, ["Hartwig"], buyers)
+    assert frame.amount == amount
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Die Firma platzierte 5 Millionen neue Aktien und erlöste damit 82,3 Millionen Euro.",
+        "Brutto wird ein Emissionserlös von 82,3 Millionen Euro erwartet.",
+        "Dem Hafenbetreiber fließen damit vor Kosten 82,3 Millionen Euro zu.",
+    ],
+)
+def test_what_a_capital_increase_brings_in_is_its_amount(follow_up: str) -> None:
+    text = "Die Rheinhafen AG hat eine Kapitalerhöhung platziert. " + follow_up
+    summary = summarize_by_reader(article_from_text(text))
+    deal = summary.deals[0]
+    assert (deal.kind, deal.status) == (DealKind.capital_increase, DealStatus.completed)
+    assert deal.amount is not None and deal.amount.quote == "82,3 Millionen Euro"
+    assert "Brutto" not in candidate_names(text)
+
+
+def test_a_revenue_is_no_amount_even_when_said_after_the_figure() -> None:
+    summary = summarize_by_reader(
+        article_from_text(
+            "Der Konzern Hartwig verkauft seine Kältesparte an Kestrel. Die Sparte schreibt "
+            "mit etwas mehr als einer Milliarde Euro Umsatz schwarze Zahlen."
+        )
+    )
+    assert summary.deals[0].amount is None
+
+
+def test_the_price_word_beats_nearness_and_a_stake_then_the_rest_is_one_deal() -> None:
+    frames = read_deals(
+        "Die Volt AG erwirbt zunächst 24,9 Prozent der Kessler GmbH. Die Parteien haben "
+        "für die Übernahme der Kessler GmbH durch die Volt AG einen Kaufpreis von insgesamt "
+        "25 Millionen Euro einschließlich 6,8 Millionen Euro Verbindlichkeiten vereinbart."
+    )
+    assert len(frames) == 1
+    assert (frames[0].buyers, frames[0].targets) == (["Volt AG"], ["Kessler GmbH"])
+    assert frames[0].amount == "25 Millionen Euro"
+
+
+def test_a_manager_who_buys_shares_of_the_own_company_is_the_buyer() -> None:
+    frame = _main(
+        "Der Vorstandsvorsitzende der Korvin AG, Axel Brandt, hat am Freitag 200.000 Aktien "
+        "des Unternehmens und damit weitere rund 1,7 Prozent des Grundkapitals erworben."
+    )
+    assert (frame.kind, frame.buyers, frame.targets) == (
+        DealKind.insider_purchase,
+        ["Axel Brandt"],
+        ["Korvin AG"],
+    )
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []

@@ -203,6 +203,14 @@ _ANNOUNCER = re.compile(r"(?:\bwie|\bteilte?|\bsagte|\berklärte)\s+(?:\w+\s+){0
 _ANNOUNCED = re.compile(
     r"^\s*(?:\w+\s+){0,4}?(mitteilte|bekanntgab|berichtete|erklärte|bestätigte|mitteilt)\b"
 )
+# "Die IG Metall hat bestätigt: Beyerdynamic wird verkauft": who says what follows the
+# colon is no party of it.
+_SAYS_BEFORE_COLON = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,3}?(?:hat|haben|hatte|hatten)?\s*(?:bestätigt|mitgeteilt|erklärt|"
+    r"bekanntgegeben|berichtet|gemeldet|angekündigt|bestätigte|erklärte|berichtete|meldete|"
+    r"sagte|sagt|teilte\s+(?:\w+\s+){0,2}mit)(?:\s+[\w-]+){0,3}\s*:",
+    re.IGNORECASE,
+)
 # Who speaks or holds an office is named for that, not as a party ("Klaus-Michael Kühne
 # stockt auf" names one).
 _SPEAKS = re.compile(
@@ -228,6 +236,13 @@ _UNNAMED_BUYER = re.compile(
     r"\ban (eine[nr]?|den|die) (\w+ ){0,3}(investor\w*|käufer\w*|konsortium|"
     r"investorengruppe|gruppe von)",
     re.IGNORECASE,
+)
+# A sold company or unit "geht an" its buyer, or "wird an X verkauft".
+_SOLD = {DealKind.acquisition, DealKind.asset_sale, DealKind.stake_sale}
+_GOES_TO = re.compile(r"\bgeh(t|en)\b.{0,80}\ban\b|\b(verkauft|veräußert|abgegeben)\b", re.I)
+_BUYER_CLAUSE = re.compile(
+    r"\bkäufer\b|\bübernimmt\b|\bübernehme[n]?\b|\bkauf(t|en|e)\b|\berw[iea]rb\w*|\bden deal\b",
+    re.I,
 )
 # Who puts money into a round: "bestehende Investoren wie X ziehen mit", "Die
 # Altgesellschafter X und Y haben nachgelegt", "angeführt von X".
@@ -347,7 +362,9 @@ def _arguments(sentence: Sentence, mentions: list[Mention]) -> tuple[list[_Arg],
         if _OWNER.search(before[-60:]):
             args.append(_Arg(mention.text, start, "owner"))
             continue
-        if _ANNOUNCER.search(before) and _ANNOUNCED.match(after):
+        if (_ANNOUNCER.search(before) and _ANNOUNCED.match(after)) or _SAYS_BEFORE_COLON.match(
+            after
+        ):
             continue
         speaks = _SPEAKS.search(before[-40:]) or _SPEAKS.search(after[:30])
         if is_person(mention.text, mentions) and speaks and not lexicon.INSIDER.search(text):
@@ -475,6 +492,14 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
     if kind is DealKind.insider_purchase and not frame.targets:
         # "kaufte Aktien von Bayer": a manager buys the shares of the company, not from it
         frame.targets, frame.sellers = frame.sellers[:1], []
+    if kind is DealKind.insider_purchase:
+        # "Der Vorstandsvorsitzende der Augusta AG, Axel Haas, hat Aktien erworben": the
+        # manager buys, the company is whose shares.
+        named = frame.buyers + frame.targets
+        people = [n for n in named if is_person(n, ())]
+        if people:
+            frame.buyers = people[:1]
+            frame.targets = [n for n in named if n not in people][:1]
     owners = [a.name for a in args if a.marker == "owner" and a.name not in frame.buyers]
     frame.sellers += [n for n in owners if n not in frame.sellers][:1]
     frame.targets = [n for n in frame.targets if n not in frame.buyers]
@@ -501,6 +526,7 @@ def _enough(frame: Frame) -> bool:
 
 
 _PAID_AFTER = re.compile(r"\W*(\([^)]*\)\W*)?(zu )?(be)?zahl", re.IGNORECASE)
+_PRICE_WORD = re.compile(r"kaufpreis|\bpreis|volumen|summe|insgesamt", re.IGNORECASE)
 # "18,75 Euro" with no Millionen or Milliarden is a price per share (an issue price, an
 # offer per share), never what a whole deal is worth.
 _SMALLEST_DEAL = 10_000
@@ -508,26 +534,38 @@ _SMALLEST_DEAL = 10_000
 
 def _figures(frame: Frame, text: str, trigger_at: int) -> None:
     """Give each figure of the sentence its role, from the words right around it."""
-    amounts: list[tuple[int, str]] = []
+    amounts: list[tuple[bool, int, str]] = []  # (no price word before it, distance, quote)
+    raising = frame.kind in lexicon.RAISING
     for money in find_money(text):
         before = text[max(0, money.start - 45) : money.start]
         after = text[money.end : money.end + 45]
         per_share = lexicon.PRICE_PER_SHARE.search(after[:20] + " " + before[-20:])
+        not_deal = lexicon.NOT_DEAL_MONEY.search(before[-30:])
         if per_share or money.value.amount < _SMALLEST_DEAL:  # type: ignore[union-attr]
             if per_share:
                 frame.price_per_share = frame.price_per_share or money.text
         elif lexicon.VALUATION.search(before[-45:] + " " + after[:25]):
             frame.valuation = frame.valuation or money.text
-        elif lexicon.NOT_DEAL_MONEY.search(before[-30:]) or before.rstrip().endswith("("):
+        elif (
+            # What a listing or a capital increase "erlöst" is its volume, not a revenue.
+            (not_deal and not (raising and lexicon.PROCEEDS.search(not_deal.group(0))))
+            or lexicon.NOT_DEAL_MONEY_AFTER.match(after)
+            # "(165 Millionen US-Dollar)": the figure just read, converted
+            or (before.rstrip().endswith("(") and amounts)
+        ):
             continue
         elif (
             lexicon.AMOUNT_CUES.search(before[-35:])
             or _PAID_AFTER.match(after)  # "4,68 Milliarden Dollar bezahlen"
             or abs(money.start - trigger_at) < 60
+            or (raising and lexicon.PROCEEDS.search(before[-35:]))
         ):
-            amounts.append((abs(money.start - trigger_at), money.text))
+            # "Kaufpreis von insgesamt 25 Millionen Euro einschließlich der Übernahme von
+            # 6,8 Millionen Euro Verbindlichkeiten": the price word wins over nearness.
+            priced = bool(_PRICE_WORD.search(before[-35:]))
+            amounts.append((not priced, abs(money.start - trigger_at), money.text))
     if amounts and frame.amount is None:
-        frame.amount = min(amounts)[1]
+        frame.amount = min(amounts)[2]
     if frame.stake is None and lexicon.direction_in(text) is None:
         stakes = [
             (abs(percent.start - trigger_at), percent.text)
@@ -558,14 +596,31 @@ def _follow_up(
         named = [a.name for a in args if a.name in others and a.marker in (None, "für")]
         frame.targets = named[:1]
         others = [n for n in others if n not in frame.targets]
+    sold_to = frame.kind in _SOLD and not frame.buyers and _buyer_named(frame, args, others, text)
+    others = [n for n in others if n not in frame.buyers]
     if frame.kind is DealKind.funding_round and _BACKERS.search(text):
         # "Die Altgesellschafter X, Y und Z haben nachgelegt": the round's investors.
         frame.buyers += [n for n in dict.fromkeys(others) if not _among(n, frame.buyers)]
         others = []
     trigger = _trigger(text)
     same_kind = trigger is not None and _coarse(trigger[0]) == _coarse(frame.kind)
-    if (same_kind or lexicon.FOLLOW_UP.search(text)) and not others:
+    proceeds = frame.kind in lexicon.RAISING and lexicon.PROCEEDS.search(
+        text
+    )  # "erlöste damit 882 Mio."
+    if (same_kind or sold_to or proceeds or lexicon.FOLLOW_UP.search(text)) and not others:
         _figures(frame, text, trigger[1].start() if trigger else 0)
+
+
+def _buyer_named(frame: Frame, args: list[_Arg], others: list[str], text: str) -> bool:
+    """A later sentence that names who buys what was sold: "Diese geht für 1,2 Milliarden
+    Euro an den Finanzinvestor EQT", "Der Käufer Hitachi übernehme 80 Prozent", "Der
+    Finanzinvestor Advent wolle den Deal abschließen". Sets the buyer; whether it did."""
+    new = [a for a in args if a.name in others]
+    if _GOES_TO.search(text):
+        frame.buyers = [a.name for a in new if a.marker == "an"][:1]
+    elif _BUYER_CLAUSE.search(text):
+        frame.buyers = [a.name for a in new if a.marker is None][:1]
+    return bool(frame.buyers)
 
 
 def _coarse(kind: DealKind) -> str:
@@ -590,15 +645,26 @@ def _same_deal(a: Frame, b: Frame, aliases: dict[str, str]) -> bool:
     if kinds == {DealKind.ipo, DealKind.stake_sale} and not (a.buyers or b.buyers):
         return True  # "Die Mutter nimmt mit dem Verkauf von 23 Prozent ... ein": the listing
     if _coarse(a.kind) != _coarse(b.kind):
-        return False
+        # "erwirbt zunächst 24,9 Prozent der MueTec ... einen Kaufpreis für die Übernahme":
+        # the same buyer taking a stake in and over the same company is one deal.
+        return (
+            kinds <= _STAKE_OR_WHOLE
+            and _shares(a.buyers, b.buyers, aliases)
+            and _shares(a.targets, b.targets, aliases)
+        )
     if DealKind.funding_round in kinds and len(kinds) == 2 and a.amount and b.amount:
         return False  # a round's total and one investor's part of it: two figures
-    shared = any(_among(t, b.targets, aliases) for t in a.targets)
-    same_target = shared or not (a.targets or b.targets)
-    buyers_agree = (
-        not a.buyers or not b.buyers or any(_among(n, b.buyers, aliases) for n in a.buyers)
-    )
+    same_target = _shares(a.targets, b.targets, aliases) or not (a.targets or b.targets)
+    buyers_agree = not a.buyers or not b.buyers or _shares(a.buyers, b.buyers, aliases)
     return same_target and buyers_agree and bool(a.targets or a.buyers)
+
+
+_STAKE_OR_WHOLE = {DealKind.stake_purchase, DealKind.acquisition, DealKind.takeover_offer}
+
+
+def _shares(names: list[str], others: list[str], aliases: dict[str, str]) -> bool:
+    """Whether the two lists name a party in common."""
+    return any(_among(n, others, aliases) for n in names)
 
 
 def _merge(frames: list[Frame], aliases: dict[str, str]) -> list[Frame]:

@@ -43,8 +43,10 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
             r"(vorstandschef|vorstandsvorsitzende\w*|finanzchef|konzernchef|firmenchef|"
             r"ceo|aufsichtsrat\w*|vorstand|vorständin|insider)\b.{0,120}\b(kauft|kaufte|erwarb|"
             r"gekauft|erworben|erwerben|kaufen)\b|"
-            r"(vorstandschef|vorständin|vorstand|finanzchef|ceo|insider)\b.{0,120}\baktien\b"
-            r".{0,60}\b(kauf|erw[oa]rb|erwerben|gekauft)"
+            # "Der Vorstandsvorsitzende der X, Axel Haas, hat ... 200.000 Aktien des
+            # Unternehmens und damit weitere 1,7 Prozent des Grundkapitals erworben"
+            r"(vorstandschef|vorstandsvorsitzende\w*|vorständin|vorstand|finanzchef|ceo|insider)"
+            r"\b.{0,120}\baktien\b.{0,100}\b(kauf|erw[oa]rb|erwerben|erworben|gekauft)"
         ),
     ),
     (DealKind.capital_increase, _re(r"kapitalerhöhung")),
@@ -118,14 +120,24 @@ _ENGLISH_DEAL = _re(r"acquisi|merger|stake|takeover|invest|buyout|\bipo\b|\bloan
 _PRICE_WORDS = _re(r"bewert|zahl|preis|valu|worth|paid|pays|biete|angebot|offerte|je aktie")
 
 
-def states_deal(text: str, *, price_words: bool = False) -> bool:
+def states_deal(text: str, *, price_words: bool = False, kind: DealKind | None = None) -> bool:
     """Whether `text` uses a word for a deal (or, with `price_words`, for a deal's
-    price): without one, an article reports no deal and a sentence states no deal figure."""
+    price; for a deal of `kind` that raises money, for what it brings in): without one,
+    an article reports no deal and a sentence states no deal figure."""
     if any(pattern.search(text) for _, pattern in TRIGGERS) or _ENGLISH_DEAL.search(text):
         return True
+    if not price_words:
+        return False
     # FOLLOW_UP: the words by which the reader gives a later sentence's figure to a deal
     # ("Das Volumen liege bei 300 Millionen Euro") are price words here too.
-    return price_words and bool(_PRICE_WORDS.search(text) or FOLLOW_UP.search(text))
+    proceeds = kind in RAISING and bool(PROCEEDS.search(text))
+    return proceeds or bool(_PRICE_WORDS.search(text) or FOLLOW_UP.search(text))
+
+
+# Deals that raise money for the company: what they bring in ("erlöste damit 882
+# Millionen Euro", "Emissionserlös") is their amount, where elsewhere it is a revenue.
+RAISING = frozenset({DealKind.ipo, DealKind.capital_increase})
+PROCEEDS = _re(r"erlös")
 
 
 # Words that make a trigger no deal: "Übernahme des Tarifvertrages", "Kaufkraft".
@@ -194,7 +206,7 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
         DealStatus.completed,
         _re(
             r"abgeschlossen|vollzogen|\bhat(te)?\b.{0,100}\b(übernommen|gekauft|erworben|"
-            r"verkauft|investiert|eingesammelt)\b|\bübernahm\b|\bkaufte\b|\berwarb\b|"
+            r"verkauft|investiert|eingesammelt|platziert)\b|\bplatzierte\b|\bübernahm\b|\bkaufte\b|\berwarb\b|"
             r"\bverkaufte\b|\bwurden? .{0,80}(übernommen|verkauft|gekauft|erworben)\b|"
             r"\bist .{0,80}\b(an der börse gestartet|an die börse gegangen)|"
             r"\b(hat|hatte)\b.{0,80}\bbörsendebüt|erste[rn]? kurs\b|"
@@ -224,7 +236,13 @@ VALUATION = _re(r"bewert|bewertung|marktwert|firmenwert|unternehmenswert|börsen
 # A figure that is never a deal's amount: revenue, profit, a share price, an index level.
 NOT_DEAL_MONEY = _re(
     r"umsatz|erlös|gewinn|verlust|ergebnis|schulden|jahresumsatz|kurs|notierte|schloss|"
-    r"gehalt|lohn|dividende|umsätze|betriebsergebnis|ebit|marktkapitalisierung"
+    r"gehalt|lohn|dividende|umsätze|betriebsergebnis|ebit|marktkapitalisierung|bilanzsumme|"
+    r"kosten um\b|einspar"
+)
+# The same said after the figure: "mit einer Milliarde Euro Umsatz". ("29 Millionen Euro
+# pro Jahr" may well be a contract's volume.)
+NOT_DEAL_MONEY_AFTER = _re(
+    r"^\W{0,3}(umsatz|jahresumsatz|bilanzsumme|verlust|gewinn|verbindlichkeiten|schulden)\b"
 )
 # Money that the deal is about: "für", "in Höhe von", "Kaufpreis", "Volumen".
 AMOUNT_CUES = _re(
@@ -233,9 +251,11 @@ AMOUNT_CUES = _re(
     r"kredit|darlehen|kapitalerhöhung|einsammeln|eingesammelt"
 )
 # Sentences that add a figure to the deal before them: "Der Kaufpreis beträgt ...".
+# "Dem Konzern fließen damit 4,2 Milliarden Euro zu": what a listing or a sale brings in.
 FOLLOW_UP = _re(
     r"kaufpreis|transaktionsvolumen|investitionsvolumen|\bvolumen\b|preis\b|\b(be)?zahl(t|en)\b|"
-    r"summe|wert von|offerte von|angebot von|gebot von|" + VALUATION.pattern
+    r"summe|wert von|offerte von|angebot von|gebot von|emissionserlös|"
+    r"\b(flie(ß|ss)|flo(ß|ss))\w*\b.{0,80}\bzu\b|" + VALUATION.pattern
 )
 # A percentage is a stake when it is about shares held or bought, not about a price move.
 # A manager buying shares of the own company: the buyer is a person.
