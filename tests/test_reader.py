@@ -419,6 +419,24 @@ def test_a_manager_who_buys_shares_of_the_own_company_is_the_buyer() -> None:
     )
 
 
+def test_sentences_that_list_a_rounds_investors_add_them_to_the_round() -> None:
+    frames = read_deals(
+        "Das Start-up Solvane hat in einer Finanzierungsrunde 45 Millionen Euro eingesammelt. "
+        "Federführend investiert hätten die finnische Evli Growth Partners und die "
+        "kalifornische Almaz Capital. Die Altgesellschafter Earlybird und Lombard Odier "
+        "Investment Managers haben ebenfalls nachgelegt."
+    )
+    assert len(frames) == 1
+    assert frames[0].kind is DealKind.funding_round
+    assert frames[0].targets == ["Solvane"]
+    assert frames[0].buyers == [
+        "Evli Growth Partners",
+        "Almaz Capital",
+        "Earlybird",
+        "Lombard Odier Investment Managers",
+    ]
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []

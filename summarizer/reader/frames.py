@@ -145,6 +145,8 @@ def read_deals(text: str) -> list[Frame]:
     for index, sentence in enumerate(sentences):
         inside = _within(mentions, sentence)
         frame = _frame(sentence, index, inside, frames, salient)
+        if frame is not None and _lists_backers(frame, frames, sentence, inside, aliases):
+            continue
         if frame is not None:
             if frame.merges_with_previous:
                 earlier = [
@@ -503,6 +505,40 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
     owners = [a.name for a in args if a.marker == "owner" and a.name not in frame.buyers]
     frame.sellers += [n for n in owners if n not in frame.sellers][:1]
     frame.targets = [n for n in frame.targets if n not in frame.buyers]
+
+
+def _lists_backers(
+    frame: Frame,
+    frames: list[Frame],
+    sentence: Sentence,
+    mentions: list[Mention],
+    aliases: dict[str, str],
+) -> bool:
+    """A sentence that lists who put money into the round just told ("Federführend
+    investiert hätten X und Y", "Die Altgesellschafter X, Y und Z haben nachgelegt") adds
+    them to its investors instead of telling a deal of its own; whether it did."""
+    rounds = [f for f in frames if f.kind is DealKind.funding_round]
+    if not rounds or frame.kind not in _INVESTING or not _BACKERS_LISTED.search(sentence.text):
+        return False
+    args, _media = _arguments(sentence, mentions)
+    round_ = rounds[-1]
+    if any(a.marker in ("in", "bei", "an") for a in args) and not any(
+        _among(t, round_.targets, aliases) for t in frame.targets
+    ):
+        return False  # "X investiert in Y": a deal of its own
+    backers = [a.name for a in args if a.marker is None and not _among(a.name, round_.targets)]
+    round_.buyers += [n for n in dict.fromkeys(backers) if not _among(n, round_.buyers)]
+    return bool(backers)
+
+
+_INVESTING = {DealKind.investment, DealKind.stake_purchase, DealKind.funding_round}
+# Words that list a round's investors, not a deal: who invested "federführend", "ebenfalls",
+# "nachgelegt"; "Altgesellschafter", "Bestandsinvestoren", "Geldgeber".
+_BACKERS_LISTED = re.compile(
+    r"federführend|angeführt|führ\w* .{0,80}an|nachgelegt|ebenfalls|auch|"
+    r"altgesellschafter|bestandsinvestor|altinvestor|geldgeber|kapitalgeber|neue[nr]? investor",
+    re.IGNORECASE,
+)
 
 
 def _enough(frame: Frame) -> bool:
