@@ -264,7 +264,9 @@ def is_name_word(token: str) -> bool:
     if any(c.isupper() for c in token[1:]) or any(c.isdigit() for c in token):
         return True  # OpenAI, ChatGPT, DFS, Amazon.com, A380
     lower = token.lower()
-    return not (lower.endswith(_NOUN_ENDINGS) or lower.capitalize() in _STOP)
+    if lower.endswith(_NOUN_ENDINGS):
+        return token in _words("companies.txt")  # "Heidelbergcement", "Vorwerk"
+    return lower.capitalize() not in _STOP
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
