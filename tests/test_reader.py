@@ -437,6 +437,26 @@ def test_sentences_that_list_a_rounds_investors_add_them_to_the_round() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Die Kalvion AG darf die Fibrotex GmbH nicht übernehmen.", DealStatus.failed),
+        (
+            "CBR sagte seinen für Donnerstag geplanten Börsengang mit Verweis auf die "
+            "Unsicherheiten an den Märkten ab.",
+            DealStatus.failed,
+        ),
+        ("Die Firma WKW wurde von RTL interactive vollständig übernommen.", DealStatus.completed),
+        (
+            "Unicredit hat ihre Beteiligung an der Commerzbank weiter ausgebaut.",
+            DealStatus.completed,
+        ),
+    ],
+)
+def test_statuses_said_by_separable_verbs_and_perfects(text: str, status: DealStatus) -> None:
+    assert _main(text).status is status
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []

@@ -168,6 +168,8 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
             r"abgeblasen|\bkein(en)? (käufer|investor|interessent|bieter)|"
             r"sollten? ursprünglich|ursprünglich sollten?|\bzieht .{0,80}\bzurück\b|"
             r"\bzog .{0,80}\bzurück\b|\bsagt\w* .{0,60}\bab\b|verschoben|\bverschiebt|"
+            # "sagte seinen geplanten Börsengang mit Verweis auf ... ab."
+            r"\bsagt\w* .{0,200}\bab(?=\s*[.;]|$)|\bdarf .{0,60}\bnicht (übernehmen|kaufen)|"
             r"\bblockier|\bgestoppt|\bstoppt|verhindert|\bgegen die (geplante )?übernahme|"
             r"rückzieher"
         ),
@@ -206,7 +208,9 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
         DealStatus.completed,
         _re(
             r"abgeschlossen|vollzogen|\bhat(te)?\b.{0,100}\b(übernommen|gekauft|erworben|"
-            r"verkauft|investiert|eingesammelt|platziert)\b|\bplatzierte\b|\bübernahm\b|\bkaufte\b|\berwarb\b|"
+            r"verkauft|investiert|eingesammelt|platziert|ausgebaut|aufgestockt)\b|"
+            r"\bplatzierte\b|\binvestierten\b|"
+            r"\b(übernommen|verkauft|gekauft|erworben) (wurde|wurden|worden)\b|\bübernahm\b|\bkaufte\b|\berwarb\b|"
             r"\bverkaufte\b|\bwurden? .{0,80}(übernommen|verkauft|gekauft|erworben)\b|"
             r"\bist .{0,80}\b(an der börse gestartet|an die börse gegangen)|"
             r"\b(hat|hatte)\b.{0,80}\bbörsendebüt|erste[rn]? kurs\b|"
