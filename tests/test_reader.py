@@ -457,6 +457,11 @@ def test_statuses_said_by_separable_verbs_and_perfects(text: str, status: DealSt
     assert _main(text).status is status
 
 
+def test_the_management_buying_shares_is_an_insider_purchase() -> None:
+    frame = _main("Korvin: Führung kauft Aktien des Unternehmens für 2,2 Millionen Euro.")
+    assert (frame.kind, frame.status) == (DealKind.insider_purchase, DealStatus.completed)
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []

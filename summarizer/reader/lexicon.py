@@ -46,7 +46,10 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
             # "Der Vorstandsvorsitzende der X, Axel Haas, hat ... 200.000 Aktien des
             # Unternehmens und damit weitere 1,7 Prozent des Grundkapitals erworben"
             r"(vorstandschef|vorstandsvorsitzende\w*|vorständin|vorstand|finanzchef|ceo|insider)"
-            r"\b.{0,120}\baktien\b.{0,100}\b(kauf|erw[oa]rb|erwerben|erworben|gekauft)"
+            r"\b.{0,120}\baktien\b.{0,100}\b(kauf|erw[oa]rb|erwerben|erworben|gekauft)|"
+            # "SGL: Führung kauft Aktien des Unternehmens", "griffen die Chefs ... zu"
+            r"\b(führung\w*|management|chefs)\b.{0,40}\b(kauf\w*|erw[oa]rb\w*|gekauft|erworben|"
+            r"deck\w* sich|griffen)\b.{0,80}\baktien\b"
         ),
     ),
     (DealKind.capital_increase, _re(r"kapitalerhöhung")),
