@@ -458,8 +458,9 @@ def test_statuses_said_by_separable_verbs_and_perfects(text: str, status: DealSt
 
 
 def test_the_management_buying_shares_is_an_insider_purchase() -> None:
-    frame = _main("Korvin: Führung kauft Aktien des Unternehmens für 2,2 Millionen Euro.")
+    frame = _main("Die Führung der Korvin AG kauft Aktien des Unternehmens für 2,2 Millionen Euro.")
     assert (frame.kind, frame.status) == (DealKind.insider_purchase, DealStatus.completed)
+    assert (frame.buyers, frame.targets) == ([], ["Korvin AG"])
 
 
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:

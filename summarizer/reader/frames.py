@@ -502,6 +502,10 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
         if people:
             frame.buyers = people[:1]
             frame.targets = [n for n in named if n not in people][:1]
+        elif not frame.targets:
+            # "SGL: Führung kauft Aktien des Unternehmens": the managers go unnamed, the
+            # company named is whose shares they buy.
+            frame.buyers, frame.targets = [], frame.buyers[:1]
     owners = [a.name for a in args if a.marker == "owner" and a.name not in frame.buyers]
     frame.sellers += [n for n in owners if n not in frame.sellers][:1]
     frame.targets = [n for n in frame.targets if n not in frame.buyers]
@@ -551,6 +555,8 @@ def _enough(frame: Frame) -> bool:
         return bool(frame.sellers or frame.buyers or frame.targets)
     if frame.kind is DealKind.investment:
         return bool(frame.targets)  # money "invested in a plant" is spending, not a deal
+    if frame.kind is DealKind.insider_purchase:
+        return bool(frame.targets)  # the managers who buy may go unnamed
     # "Die Aussicht auf eine Übernahme der Aareal Bank": a takeover with its bidder not
     # (yet) named is news when it is reported or planned, not when it is done.
     open_status = frame.status in (DealStatus.rumored, DealStatus.in_talks, DealStatus.planned)
