@@ -192,7 +192,8 @@ def _legal_form_after() -> re.Pattern[str]:
 
 def _used_as_name(word: str, text: str) -> bool:
     """Whether the article uses a word the lexicon knows as a noun as a name: with a legal
-    form ("Bertelsmann AG"), as a compound's first part ("Amazon-Aktie"), after a
+    form ("Bertelsmann AG"), as a compound's first part ("Amazon-Aktie",
+    "Twitter-Übernahme"), after a
     descriptor ("die Firma Tesla"), or without the article a common noun would take."""
     for start in _found(word, text, touching=""):
         end = start + len(word)
@@ -201,7 +202,9 @@ def _used_as_name(word: str, text: str) -> bool:
         # "Amazon-Aktie", "Bayer-Sprecher", but not "Übernahme-Spekulationen"
         head = re.match(r"-([A-ZÄÖÜ][\wäöüß]*)", text[end : end + 40])
         company_head = head and (
-            head.group(1) in _COMPANY_HEADS or _DESCRIPTOR_WORD.search(head.group(1))
+            head.group(1) in _COMPANY_HEADS
+            or head.group(1) in DEAL_HEADS
+            or _DESCRIPTOR_WORD.search(head.group(1))
         )
         if company_head and (not start or text[start - 1] != "-"):
             return True
@@ -448,10 +451,14 @@ _COMPANY_HEADS = frozenset(
 _REGIONS = frozenset("US USA EU UK NRW DDR BRD".split())  # "US-Konzern": where, not who
 
 
+# Deal nouns whose first part is the company dealt in: "Twitter-Übernahme", "Porsche-Börsengang".
+DEAL_HEADS = frozenset("Übernahme Kauf Verkauf Börsengang Übernahmeangebot Offerte".split())
+
+
 def _prefix_mention(start: int, end: int, word: str, mentions: list[Mention]) -> None:
     prefix, _, head = word.partition("-")
     if (
-        head in _COMPANY_HEADS
+        (head in _COMPANY_HEADS or head in DEAL_HEADS)
         and is_name_word(prefix)
         and prefix not in _REGIONS
         and prefix not in BUSINESS_WORDS  # "Pharma-Konzern" is a kind of firm

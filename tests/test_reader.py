@@ -463,6 +463,25 @@ def test_the_management_buying_shares_is_an_insider_purchase() -> None:
     assert (frame.buyers, frame.targets) == ([], ["Korvin AG"])
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "buyers", "targets"),
+    [
+        (
+            "Auch Disney soll an einer Twitter-Übernahme interessiert sein.",
+            DealKind.acquisition,
+            ["Disney"],
+            ["Twitter"],
+        ),
+        ("Der Porsche-Börsengang ist für Herbst geplant.", DealKind.ipo, [], ["Porsche"]),
+    ],
+)
+def test_a_deal_noun_names_its_company_in_a_compound(
+    text: str, kind: DealKind, buyers: list[str], targets: list[str]
+) -> None:
+    frame = _main(text)
+    assert (frame.kind, frame.buyers, frame.targets) == (kind, buyers, targets)
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []

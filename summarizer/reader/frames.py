@@ -473,10 +473,16 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
             offered = (
                 [a for a in args if a.marker == "für"] if kind is DealKind.takeover_offer else []
             )
-            frame.targets = names([a for a in into + offered if a.start > trigger.start()])[:1]
+            # "Twitter-Übernahme", "Porsche-Börsengang": the company is the compound's start.
+            glued = [a for a in args if a.start + len(a.name) + 1 == trigger.start()]
+            glued = [a for a in glued if text[trigger.start() - 1] == "-"]
+            frame.targets = names(
+                glued or [a for a in into + offered if a.start > trigger.start()]
+            )[:1]
             holder = kind in (DealKind.stake_purchase, DealKind.investment)
             if frame.targets or holder:
-                frame.buyers = names(of or [a for a in plain if a.start < trigger.start()])[:2]
+                before = [a for a in plain if a.start < trigger.start() and a not in glued]
+                frame.buyers = names(of or before)[:2]
             else:
                 frame.targets = names(of or [a for a in after if a.marker is None])[:1]
                 frame.buyers = names([a for a in plain if a.start < trigger.start()])[:2]
