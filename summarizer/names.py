@@ -261,6 +261,8 @@ def is_name_word(token: str) -> bool:
         return True
     if len(token) < 2 or not token[0].isupper() or token in _STOP:
         return False
+    if "ss" in token and token.replace("ss", "ß") in _STOP:
+        return False  # Swiss spelling: "Ausserdem"
     head = token.rsplit("-", 1)[-1]  # "KI-Firma" is a firm, "Mercedes-Benz" a name
     if "-" in token and head and (head[0].islower() or is_common_noun(head)):
         return False

@@ -482,6 +482,25 @@ def test_a_deal_noun_names_its_company_in_a_compound(
     assert (frame.kind, frame.buyers, frame.targets) == (kind, buyers, targets)
 
 
+def test_a_heavy_offer_states_its_amount_and_a_person_is_never_the_target() -> None:
+    frame = _main(
+        "Der Vorstand um Unternehmenschef Wolfgang Pföhler empfiehlt die Übernahme durch "
+        "Fresenius. Fresenius hatte sein 3,1 Milliarden Euro schweres Übernahmeangebot vorgelegt."
+    )
+    assert (frame.buyers, frame.targets) == (["Fresenius"], [])
+    assert frame.amount == "3,1 Milliarden Euro"
+
+
+def test_the_deal_named_again_gets_the_figure_however_far_on() -> None:
+    frame = _main(
+        "Die Korvin AG will eigene Aktien zurückkaufen. Geplant ist der Kauf von bis zu "
+        "700.000 Aktien. Das entspricht 2 Prozent des Grundkapitals. Der Rückkauf endet im "
+        "Juli. Die Obergrenze liegt bei 12,00 Euro je Aktie. Die Aktien gewinnen 0,9 "
+        "Prozent. Das Programm hat insgesamt ein Volumen von 5,8 Millionen Euro."
+    )
+    assert (frame.kind, frame.amount) == (DealKind.share_buyback, "5,8 Millionen Euro")
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []

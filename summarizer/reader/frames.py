@@ -165,6 +165,11 @@ def read_deals(text: str) -> list[Frame]:
                 and bool(_DESCRIBED.search(sentence.text))
                 and bool(lexicon.VALUATION.search(sentence.text))
             )
+            # "Das Programm hat insgesamt ein Volumen von 5,8 Millionen Euro"
+            or (
+                bool(_REFERS_BACK.search(sentence.text))
+                and bool(lexicon.FOLLOW_UP.search(sentence.text))
+            )
         ):
             _follow_up(frames[-1], sentence, inside, aliases)
     ranked = _rank(_merge(frames, aliases), mentions)
@@ -239,6 +244,12 @@ _UNNAMED_BUYER = re.compile(
     r"investorengruppe|gruppe von)",
     re.IGNORECASE,
 )
+# "Das Programm", "Die Transaktion", "Der Kauf": the deal just told, named again.
+_REFERS_BACK = re.compile(
+    r"\b(das|die|der|dem|den)( \w+)? (programm|rückkaufprogramm|transaktion|deal|kauf|"
+    r"verkauf|übernahme|rückkauf|angebot|offerte|platzierung|emission)\b",
+    re.IGNORECASE,
+)
 # A sold company or unit "geht an" its buyer, or "wird an X verkauft".
 _SOLD = {DealKind.acquisition, DealKind.asset_sale, DealKind.stake_sale}
 _GOES_TO = re.compile(r"\bgeh(t|en)\b.{0,80}\ban\b|\b(verkauft|veräußert|abgegeben)\b", re.I)
@@ -302,7 +313,9 @@ def _frame(
         told = before[-1].targets if before else []
         frame.targets = [n for n in [*told, *salient] if not _among(n, frame.parties())][:1]
     if frame.buyers and not frame.targets and kind in _BUYING:
-        frame.unnamed_target = bool(_UNNAMED_TARGET.match(text, match.end()))
+        frame.unnamed_target = frame.unnamed_target or bool(
+            _UNNAMED_TARGET.match(text, match.end())
+        )
     if selling and frame.targets and not frame.buyers:
         frame.unnamed_buyer = bool(_UNNAMED_BUYER.search(text))
     if not _enough(frame):
@@ -512,6 +525,12 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
             # "SGL: Führung kauft Aktien des Unternehmens": the managers go unnamed, the
             # company named is whose shares they buy.
             frame.buyers, frame.targets = [], frame.buyers[:1]
+    # A person sells, buys or speaks; what is bought or listed is a company, here one
+    # the sentence does not name ("Übernahme von Rhön-Klinikum: Der Vorstand um
+    # Unternehmenschef Wolfgang Pföhler ...").
+    companies = [n for n in frame.targets if not is_person(n, ())]
+    frame.unnamed_target = frame.unnamed_target or companies != frame.targets
+    frame.targets = companies
     owners = [a.name for a in args if a.marker == "owner" and a.name not in frame.buyers]
     frame.sellers += [n for n in owners if n not in frame.sellers][:1]
     frame.targets = [n for n in frame.targets if n not in frame.buyers]
@@ -573,7 +592,11 @@ def _enough(frame: Frame) -> bool:
     )
 
 
-_PAID_AFTER = re.compile(r"\W*(\([^)]*\)\W*)?(zu )?(be)?zahl", re.IGNORECASE)
+# "4,68 Milliarden Dollar bezahlen", "ein 3,1 Milliarden Euro schweres Angebot", "die
+# 5 Milliarden Euro einbringen könnte"
+_PAID_AFTER = re.compile(
+    r"\W*(\([^)]*\)\W*)?(zu )?((be)?zahl|schwer|einbring|einzubring)", re.IGNORECASE
+)
 _PRICE_WORD = re.compile(r"kaufpreis|\bpreis|volumen|summe|insgesamt", re.IGNORECASE)
 # "18,75 Euro" with no Millionen or Milliarden is a price per share (an issue price, an
 # offer per share), never what a whole deal is worth.
@@ -604,7 +627,7 @@ def _figures(frame: Frame, text: str, trigger_at: int) -> None:
             continue
         elif (
             lexicon.AMOUNT_CUES.search(before[-35:])
-            or _PAID_AFTER.match(after)  # "4,68 Milliarden Dollar bezahlen"
+            or _PAID_AFTER.match(after)
             or abs(money.start - trigger_at) < 60
             or (raising and lexicon.PROCEEDS.search(before[-35:]))
         ):
