@@ -411,7 +411,8 @@ _DESCRIPTOR_WORD = re.compile(
     r"investoren|gesellschaft|stiftung|senders|kette|vermarkter|betreiberin|haus|"
     r"plattform|namen|startup|start-up|flieger|airline|fluglinie|veranstalter|"
     r"lieferdienst|vorständin|vorstand|aufsichtsrätin|aufsichtsrat|fonds|holding|"
-    r"konkurrenten|rivalen|verlag|verwaltungsrat|finanzierer|geldgeber|kapitalgeber)s?$",
+    r"konkurrenten|rivalen|verlag|verwaltungsrat|finanzierer|geldgeber|kapitalgeber|"
+    r"inhaber|inhaberin|geschäftsmann|geschäftsfrau|unternehmer|unternehmerin)s?$",
     re.IGNORECASE,
 )
 

@@ -568,6 +568,7 @@ def test_price_moves_are_read_with_their_company() -> None:
             ["Deutsche Börse", "Infineon", "Cypress"],
         ),
         ("Die Aktien des Handelskonzerns Metro stiegen.", ["Metro"]),
+        ("Das hat der langjährige Inhaber Axel Kochinki mitgeteilt.", ["Axel Kochinki"]),
     ],
 )
 def test_names_are_names_on_messy_text_too(text: str, names: list[str]) -> None:
