@@ -501,6 +501,45 @@ def test_the_deal_named_again_gets_the_figure_however_far_on() -> None:
     assert (frame.kind, frame.amount) == (DealKind.share_buyback, "5,8 Millionen Euro")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "status", "buyers", "targets"),
+    [
+        (
+            "Der aufgrund der Corona-Krise unter Druck geratene Windkraftanlagen-Hersteller "
+            "Nordex bekommt eine Kreditbürgschaft über 104 Millionen Euro vom Land Brandenburg.",
+            DealKind.loan,
+            DealStatus.agreed,
+            ["Land Brandenburg"],
+            ["Nordex"],
+        ),
+        (
+            "Mit der Addiko Bank geht heuer das dritte Unternehmen an die Wiener Börse.",
+            DealKind.ipo,
+            DealStatus.agreed,
+            [],
+            ["Addiko Bank"],
+        ),
+        (
+            "Der Verkauf des Münchner Chip-Zulieferers Siltronic nach Taiwan ist geplatzt.",
+            DealKind.acquisition,
+            DealStatus.failed,
+            [],
+            ["Siltronic"],
+        ),
+    ],
+)
+def test_phrases_that_used_to_read_no_deal(
+    text: str, kind: DealKind, status: DealStatus, buyers: list[str], targets: list[str]
+) -> None:
+    frame = _main(text)
+    assert (frame.kind, frame.status, frame.buyers, frame.targets) == (
+        kind,
+        status,
+        buyers,
+        targets,
+    )
+
+
 def test_a_deal_word_in_another_sense_is_no_deal() -> None:
     assert read_deals("Die IG Metall fordert die Übernahme des Tarifvertrages.") == []
     assert read_deals("Das VW-Gesetz soll feindliche Übernahmen verhindern.") == []

@@ -250,6 +250,9 @@ _REFERS_BACK = re.compile(
     r"verkauf|übernahme|rückkauf|angebot|offerte|platzierung|emission)\b",
     re.IGNORECASE,
 )
+# Right after a deal noun, a genitive names what the deal is about: "Verkauf des Münchner
+# Chip-Zulieferers Siltronic".
+_GENITIVE_OF = re.compile(r"\s+(des|der|eines|einer)\s+([\w-]+\s+){0,3}$")
 # A sold company or unit "geht an" its buyer, or "wird an X verkauft".
 _SOLD = {DealKind.acquisition, DealKind.asset_sale, DealKind.stake_sale}
 _GOES_TO = re.compile(r"\bgeh(t|en)\b.{0,80}\ban\b|\b(verkauft|veräußert|abgegeben)\b", re.I)
@@ -394,6 +397,7 @@ def _marker(before: str) -> str | None:
     """The preposition that governs the name after `before`, looking back over articles,
     adjectives and descriptors ("in den ChatGPT-Entwickler OpenAI" -> "in")."""
     words = re.findall(r"[\w'’.-]+|[,;:()]", before)[-5:]
+    nouns = 0
     for word in reversed(words):
         lower = word.lower()
         if lower in _PREPOSITIONS:
@@ -402,6 +406,11 @@ def _marker(before: str) -> str | None:
             return None  # "Beteiligung der KfW": a deal noun's genitive is unmarked
         descriptor = word[:1].isupper() and (not is_name_word(word) or is_common_noun(word))
         adjective = word[:1].islower() and re.search(r"(e|en|er|es|em)$", lower)
+        # "der unter Druck geratene Hersteller Nordex": a second noun further back is
+        # another phrase's ("unter Druck"), not this name's (a place's "Münchner" is not).
+        nouns += bool(descriptor)
+        if nouns > 1 and descriptor and not word.endswith("er"):
+            return None
         if not (lower in _DETERMINERS or descriptor or adjective or lower.isdigit()):
             return None
     return None
@@ -459,6 +468,10 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
         elif passive:
             frame.targets = names(plain)[:1]
             frame.sellers = names(by)[:1]
+        elif sold := [a for a in plain if _GENITIVE_OF.match(text, trigger.end(), a.start)]:
+            # "Der Verkauf des Chip-Zulieferers Siltronic": what is sold; "Verkauf von X"
+            # (marked "von") stays a seller's, as before.
+            frame.targets = names(sold)[:1]
         else:
             frame.sellers = names(plain)[:1]
             rest = [a for a in plain[1:] if a.name not in frame.sellers]
@@ -584,7 +597,13 @@ def _enough(frame: Frame) -> bool:
         return bool(frame.targets)  # the managers who buy may go unnamed
     # "Die Aussicht auf eine Übernahme der Aareal Bank": a takeover with its bidder not
     # (yet) named is news when it is reported or planned, not when it is done.
-    open_status = frame.status in (DealStatus.rumored, DealStatus.in_talks, DealStatus.planned)
+    # A takeover that failed is news too: "Der Verkauf von Siltronic ist geplatzt".
+    open_status = frame.status in (
+        DealStatus.rumored,
+        DealStatus.in_talks,
+        DealStatus.planned,
+        DealStatus.failed,
+    )
     named = frame.targets or frame.sellers or frame.unnamed_target
     return bool(frame.buyers and named) or bool(
         frame.targets

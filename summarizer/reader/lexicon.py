@@ -57,7 +57,7 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
     (
         DealKind.ipo,
         _re(
-            r"börsengang|\bipo\b|an die börse|aktienplatzierung|erstnotiz|börsendebüt|"
+            r"börsengang|\bipo\b|an die (\w+ )?börse\b|aktienplatzierung|erstnotiz|börsendebüt|"
             r"an der börse (gestartet|debütiert)|handelsstart|erste[nr]? handelstag|aufs parkett"
         ),
     ),
