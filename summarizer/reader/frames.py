@@ -575,10 +575,11 @@ def _lists_backers(
 
 _INVESTING = {DealKind.investment, DealKind.stake_purchase, DealKind.funding_round}
 # Words that list a round's investors, not a deal: who invested "federführend", "ebenfalls",
-# "nachgelegt"; "Altgesellschafter", "Bestandsinvestoren", "Geldgeber".
+# "nachgelegt"; "Altgesellschafter", "Bestandsinvestoren", "Geldgeber". ("auch" is too
+# common: in a round-up, "Auch X sammelt ... ein" is the next round.)
 _BACKERS_LISTED = re.compile(
-    r"federführend|angeführt|führ\w* .{0,80}an|nachgelegt|ebenfalls|auch|"
-    r"altgesellschafter|bestandsinvestor|altinvestor|geldgeber|kapitalgeber|neue[nr]? investor",
+    r"federführend|angeführt|nachgelegt|ebenfalls|altgesellschafter|bestandsinvestor|"
+    r"altinvestor|geldgeber|kapitalgeber",
     re.IGNORECASE,
 )
 
