@@ -193,8 +193,8 @@ def _legal_form_after() -> re.Pattern[str]:
 def _used_as_name(word: str, text: str) -> bool:
     """Whether the article uses a word the lexicon knows as a noun as a name: with a legal
     form ("Bertelsmann AG"), as a compound's first part ("Amazon-Aktie",
-    "Twitter-Übernahme"), after a
-    descriptor ("die Firma Tesla"), or without the article a common noun would take."""
+    "Twitter-Übernahme"), after a descriptor ("die Firma Tesla"), or without the article
+    a common noun would take."""
     for start in _found(word, text, touching=""):
         end = start + len(word)
         if _legal_form_after().match(text, end):
