@@ -16,7 +16,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, create_model
 
-from .draft import ArticleDraft, DealDraft, MoveDraft
+from .draft import (
+    HEADLINE_CHARS,
+    POINT_CHARS,
+    POINTS,
+    SUMMARY_CHARS,
+    ArticleDraft,
+    DealDraft,
+    MoveDraft,
+)
 from .ingest import Article
 from .money import find_money, find_percents
 from .names import candidate_names
@@ -60,8 +68,8 @@ def _optional(choice: Any, description: str) -> tuple[Any, Any]:
 
 
 _PROSE: dict[str, Any] = {
-    "headline": (str, Field(max_length=120, description="English headline")),
-    "summary": (str, Field(max_length=500, description="2-4 English sentences")),
+    "headline": (str, Field(max_length=HEADLINE_CHARS, description="English headline")),
+    "summary": (str, Field(max_length=SUMMARY_CHARS, description="2-4 English sentences")),
 }
 
 
@@ -107,8 +115,8 @@ def draft_model(choices: Choices, *, choose_frames: bool = False) -> type[Articl
     fields: dict[str, Any] = {
         **_PROSE,
         "key_points": (
-            list[Annotated[str, Field(max_length=160)]],
-            Field(max_length=5, description="short English points"),
+            list[Annotated[str, Field(max_length=POINT_CHARS)]],
+            Field(max_length=POINTS, description="short English points"),
         ),
         "deals": (list[deal], Field(max_length=3, description="empty if no deal")),
     }

@@ -20,6 +20,11 @@ from .models import DealKind, DealStatus
 
 # Fields a shape does not ask for are left out of the schema the model sees.
 _Unasked = SkipJsonSchema
+# How much prose an answer may hold, in the bases and in every response model built on them.
+HEADLINE_CHARS = 120
+SUMMARY_CHARS = 500
+POINT_CHARS = 160
+POINTS = 5
 
 
 class DealDraft(BaseModel):
@@ -45,10 +50,10 @@ class MoveDraft(BaseModel):
 
 
 class ArticleDraft(BaseModel):
-    headline: _Unasked[str | None] = Field(None, max_length=120)
-    summary: _Unasked[str | None] = Field(None, max_length=500)
-    key_points: _Unasked[list[Annotated[str, Field(max_length=160)]]] = Field(
-        default_factory=list, max_length=5
+    headline: _Unasked[str | None] = Field(None, max_length=HEADLINE_CHARS)
+    summary: _Unasked[str | None] = Field(None, max_length=SUMMARY_CHARS)
+    key_points: _Unasked[list[Annotated[str, Field(max_length=POINT_CHARS)]]] = Field(
+        default_factory=list, max_length=POINTS
     )
     # None, not empty: the deals are the reader's frames (the small model's shape).
     deals: _Unasked[list[DealDraft] | None] = None

@@ -166,9 +166,6 @@ _ARTICLE_LIKE = re.compile(
 )
 
 
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ")
-
-
 def _found(word: str, text: str, *, touching: str = "-") -> list[int]:
     """Where `word` stands in `text` as a whole word: no letter, digit, "_" or one of
     `touching` right before or after it. (str.find, not a regex per word: compiling one
