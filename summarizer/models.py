@@ -49,6 +49,10 @@ class MoneyFigure(BaseModel):
     amount: Decimal = Field(description="Parsed from the quote by code, never by the model.")
     currency: str = Field(description="ISO 4217 code.", pattern=r"^[A-Z]{3}$")
     qualifier: Qualifier
+    low: Decimal | None = Field(
+        default=None,
+        description="A range's lower bound (qualifier `between`); `amount` is its upper bound.",
+    )
     english: str = Field(description='Rendered from the parsed value, e.g. "up to $1 trillion".')
     quote: str = Field(
         description="The German span the figure was read from; code checked it stands in "
@@ -62,6 +66,7 @@ class MoneyFigure(BaseModel):
             amount=money.amount,
             currency=money.currency,
             qualifier=money.qualifier,
+            low=money.low,
             english=money.english(),
             quote=quote,
         )

@@ -24,6 +24,7 @@ class Qualifier(StrEnum):
     up_to = "up_to"
     more_than = "more_than"
     less_than = "less_than"
+    between = "between"  # "7,6 bis 7,8 Milliarden Dollar": the amount is the upper bound
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,14 @@ class Money:
     amount: Decimal
     currency: str
     qualifier: Qualifier = Qualifier.exact
+    low: Decimal | None = None  # a range's lower bound ("zwischen 100 und 200 Millionen")
 
     def english(self) -> str:
         """Say the amount in English, e.g. "up to $1 trillion"."""
-        return _qualified(self.qualifier, _english_amount(self.amount, self.currency))
+        high = _english_amount(self.amount, self.currency)
+        if self.low is not None:
+            return f"between {_english_amount(self.low, self.currency)} and {high}"
+        return _qualified(self.qualifier, high)
 
 
 @dataclass(frozen=True)
@@ -220,10 +225,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = _alternation(list(currency_names()))
     after = rf"(?P<cur>(?i:{names}))(?![\w])"
     before = rf"(?P<pre>{names})"
+    # "7,6 bis 7,8 Milliarden", "zwischen 100 und 200 Millionen": one figure, a range
+    low = rf"(?:(?i:zwischen)\s+(?P<low>{_DIGITS})\s+und\s+|(?P<low_to>{_DIGITS})\s*(?:bis|-|–)\s*)"
     money = re.compile(
         rf"(?<![\w.,])(?:{qualifier})?"
         rf"(?:{before}{_SEP}(?=\d))?"
-        rf"{number}(?![\d\w])(?:{_SEP}{scale})?"
+        rf"(?:{low}(?=\d))?{number}(?![\d\w])(?:{_SEP}{scale})?"
         rf"(?:{_SEP}{after})?",
     )
     percent = re.compile(
@@ -254,15 +261,28 @@ def find_money(text: str) -> list[Mention]:
             continue  # a number with no currency is not money
         if m.group("num")[0].isalpha() and not (m.group("scale") or m.group("cur")):
             continue  # "ein" + "$" is not an amount
-        amount = _to_decimal(m.group("num"))
-        if m.group("scale"):
-            amount *= _SCALES[m.group("scale")]
-        if amount == amount.to_integral_value():
-            amount = amount.quantize(Decimal(1))
+        scale = _SCALES[m.group("scale")] if m.group("scale") else Decimal(1)
+        amount = _whole(_to_decimal(m.group("num")) * scale)
         qualifier = _qualifier(m.group("qual"))
         currency = _currency_code(code)
-        found.append(Mention(m.group(0), m.start(), m.end(), Money(amount, currency, qualifier)))
+        start, low = m.start(), m.group("low") or m.group("low_to")
+        if low is not None:
+            bound = _whole(_to_decimal(low) * scale)
+            if bound >= amount and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", low):
+                bound = _to_decimal(low)  # "500.000 bis 1 Million Euro": a full number
+            if bound < amount:  # "60 bis 65 Millionen": both numbers take the scale
+                money = Money(amount, currency, Qualifier.between, bound)
+                found.append(Mention(m.group(0), start, m.end(), money))
+                continue
+            # not a range ("2024 - 300 Millionen"): the figure starts at its own number
+            start = m.start("num") if m.group("pre") is None else m.start("pre")
+        money = Money(amount, currency, qualifier)
+        found.append(Mention(text[start : m.end()], start, m.end(), money))
     return found
+
+
+def _whole(amount: Decimal) -> Decimal:
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
 
 
 def _qualifier(word: str | None) -> Qualifier:

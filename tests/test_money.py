@@ -106,6 +106,38 @@ def test_english_rendering_comes_from_the_parsed_value(text: str, english: str) 
     assert money is not None and money.english() == english
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "english"),
+    [
+        (
+            "Nettoerlöse von 7,6 bis 7,8 Milliarden Dollar",
+            "7,6 bis 7,8 Milliarden Dollar",
+            "between $7.6 billion and $7.8 billion",
+        ),
+        (
+            "Zwischen 100 und 200 Millionen Dollar zahlte er",
+            "Zwischen 100 und 200 Millionen Dollar",
+            "between $100 million and $200 million",
+        ),
+        ("für 1-2 Mrd. Euro", "1-2 Mrd. Euro", "between €1 billion and €2 billion"),
+        (
+            "von 500.000 bis 1 Million Euro",
+            "500.000 bis 1 Million Euro",
+            "between €500,000 and €1 million",
+        ),
+        # not a range: a year before a dash, a larger number before "bis"
+        ("Im Jahr 2024 - 300 Millionen Euro", "300 Millionen Euro", "€300 million"),
+        ("2030 bis 2 Milliarden Euro", "2 Milliarden Euro", "€2 billion"),
+    ],
+)
+def test_a_range_is_one_figure_with_both_bounds(text: str, quote: str, english: str) -> None:
+    """Reading only "7,8 Milliarden" of "7,6 bis 7,8 Milliarden" would print a figure the
+    article commits to less firmly than the output says."""
+    [mention] = find_money(text)
+    assert (mention.text, mention.value.english()) == (quote, english)
+    assert text[mention.start : mention.end] == quote
+
+
 def test_english_billion_is_not_german_billion() -> None:
     english = parse_money("$10 billion")
     german = parse_money("10 Billionen Dollar")
