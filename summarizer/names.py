@@ -61,7 +61,7 @@ Kein Keine Alle Viele Einige Beide Andere Jeder Jede Ihre Seine Sein Unser
 Dr Prof Dessen Deren Durch Zunächst Zuerst Schließlich Später Künftig Ebenfalls Dennoch
 Trotzdem Somit Also Höhe Erneut Gleiches Ähnliches Anderes Neues Weiteres IPO CEO CFO
 COO CTO Da Dort Hier Dazu Jedwede Jegliche Knapp Kaum Konkret Indes Hinzu Wenige Mehrere
-Manche Etliche Sämtliche Zahlreiche Diverse
+Manche Etliche Sämtliche Zahlreiche Diverse Alles Nichts Vieles Manches
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 Brutto Netto Bezugsberechtigt Stimmberechtigt Meldepflichtig Statt Anstatt

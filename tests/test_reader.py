@@ -502,6 +502,44 @@ def test_the_deal_named_again_gets_the_figure_however_far_on() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "amount"),
+    [
+        (  # a compound of "Volumen"
+            "Die Alpina Pay AG plant den Börsengang in Zürich. Das Emissionsvolumen beläuft "
+            "sich auf bis zu 300 Millionen Franken.",
+            DealKind.ipo,
+            "bis zu 300 Millionen Franken",
+        ),
+        (  # "zahlte", the past of "zahlt"
+            "Der Softwarekonzern Kestrel übernimmt das Start-up Tagwerk. Zwischen 50 und 80 "
+            "Millionen Dollar zahlte Kestrel US-Medien zufolge dafür.",
+            DealKind.acquisition,
+            "Zwischen 50 und 80 Millionen Dollar",
+        ),
+        (  # the deal named again goes to the deal of its kind, not to the last one told
+            "Kabelwerk Borsig darf Tele Columba nicht übernehmen. Kabelwerk Borsig hatte die "
+            "Veräußerung von Netzen in Berlin und Dresden an die Firma Glasnetz angeboten. "
+            "Die Übernahme mit einem Volumen von 600 Millionen Euro war im Mai angekündigt.",
+            DealKind.acquisition,
+            "600 Millionen Euro",
+        ),
+    ],
+)
+def test_a_later_sentence_gives_its_figure_to_the_deal_it_is_about(
+    text: str, kind: DealKind, amount: str
+) -> None:
+    [frame] = [f for f in read_deals(text) if f.kind is kind]
+    assert frame.amount == amount
+
+
+def test_a_datelines_source_is_no_party() -> None:
+    frame = _main(
+        "München (Boersenblick.de) - Kabelwerk Borsig darf Tele Columba nicht übernehmen."
+    )
+    assert (frame.buyers, frame.targets) == (["Kabelwerk Borsig"], ["Tele Columba"])
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "status", "buyers", "targets"),
     [
         (

@@ -171,7 +171,7 @@ def read_deals(text: str) -> list[Frame]:
                 and bool(lexicon.FOLLOW_UP.search(sentence.text))
             )
         ):
-            _follow_up(frames[-1], sentence, inside, aliases)
+            _follow_up(_told_again(frames, sentence.text), sentence, inside, aliases)
     ranked = _rank(_merge(frames, aliases), mentions)
     if all(_BACKGROUND.search(frame.evidence) for frame in ranked):
         return []  # only deals told as the past behind the news: the news is no deal
@@ -700,6 +700,19 @@ def _follow_up(
     )  # "erlöste damit 882 Mio."
     if (same_kind or sold_to or proceeds or lexicon.FOLLOW_UP.search(text)) and not others:
         _figures(frame, text, trigger[1].start() if trigger else 0)
+
+
+def _told_again(frames: list[Frame], text: str) -> Frame:
+    """The deal a sentence without a frame of its own adds to: the last one of the kind
+    it names again ("Die Übernahme mit einem Volumen von 600 Millionen Euro", after a
+    sale of assets the takeover required), else the last one told."""
+    again = _REFERS_BACK.search(text)
+    trigger = _trigger(again.group(0)) if again else None
+    if trigger is not None:
+        for frame in reversed(frames):
+            if _coarse(frame.kind) == _coarse(trigger[0]):
+                return frame
+    return frames[-1]
 
 
 def _buyer_named(frame: Frame, args: list[_Arg], others: list[str], text: str) -> bool:

@@ -258,11 +258,12 @@ AMOUNT_CUES = _re(
     r"bis zu|\bim wert von|\bwert\b|investition|investiert|finanzspritze|geldspritze|"
     r"kredit|darlehen|kapitalerhöhung|einsammeln|eingesammelt"
 )
-# Sentences that add a figure to the deal before them: "Der Kaufpreis beträgt ...".
+# Sentences that add a figure to the deal before them: "Der Kaufpreis beträgt ...", "Das
+# Emissionsvolumen beläuft sich auf ...", "zahlte er dafür".
 # "Dem Konzern fließen damit 4,2 Milliarden Euro zu": what a listing or a sale brings in.
 FOLLOW_UP = _re(
-    r"kaufpreis|transaktionsvolumen|investitionsvolumen|\bvolumen\b|preis\b|\b(be)?zahl(t|en)\b|"
-    r"summe|wert von|offerte von|angebot von|gebot von|emissionserlös|"
+    r"kaufpreis|volumen\b|preis\b|\b(be|ge)?zahl(t|en|te|ten)\b|"
+    r"summe|wert von|offerte von|angebot von|gebot von|emissionserlös|zufluss|"
     r"\b(flie(ß|ss)|flo(ß|ss))\w*\b.{0,80}\bzu\b|" + VALUATION.pattern
 )
 # A percentage is a stake when it is about shares held or bought, not about a price move.
@@ -323,4 +324,5 @@ MEDIA_BEFORE = _re(
     r"meldet|meldete|informationen|informationen (von|der|des)|bericht (von|der|des))"
     r"[\s\"„“”]*$"
 )
-MEDIA_AFTER = _re(r"^[\s\"„“”]*(zufolge|berichtete?|meldete?|schreibt|schrieb)")
+# "München/Berlin (BoerseGo.de) - ...": a dateline's source, whatever its name.
+MEDIA_AFTER = _re(r"^[\s\"„“”]*(zufolge|berichtete?|meldete?|schreibt|schrieb)|^\)\s*[-–—]")
