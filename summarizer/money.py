@@ -114,6 +114,8 @@ _NUMBER_WORDS: dict[str, Decimal] = {
     "tausend": Decimal(1000),
     "anderthalb": Decimal("1.5"),
     "eineinhalb": Decimal("1.5"),
+    "zweieinhalb": Decimal("2.5"),
+    "dreieinhalb": Decimal("3.5"),
     "eine halbe": Decimal("0.5"),
     "einer halben": Decimal("0.5"),
     "einen halben": Decimal("0.5"),
@@ -131,6 +133,8 @@ _SCALES: dict[str, Decimal] = {
     "Millionen": Decimal(10) ** 6,
     "Mrd.": Decimal(10) ** 9,
     "Mrd": Decimal(10) ** 9,
+    "Mia.": Decimal(10) ** 9,  # Swiss: "CHF 1,2 Mia."
+    "Mia": Decimal(10) ** 9,
     "Milliarde": Decimal(10) ** 9,
     "Milliarden": Decimal(10) ** 9,
     "Bio.": Decimal(10) ** 12,
@@ -221,7 +225,8 @@ _DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     qualifier = rf"(?P<qual>(?i:{_alternation(list(_QUALIFIERS))}))\s+"
     number = rf"(?P<num>{_DIGITS}|(?i:{_alternation(list(_NUMBER_WORDS))}))"
-    scale = rf"(?P<scale>{_alternation(list(_SCALES))})(?![\w])"
+    scales = _alternation(list(_SCALES))
+    scale = rf"(?P<scale>{scales})(?![\w])"
     names = _alternation(list(currency_names()))
     after = rf"(?P<cur>(?i:{names}))(?![\w])"
     before = rf"(?P<pre>{names})"
@@ -230,7 +235,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     money = re.compile(
         rf"(?<![\w.,])(?:{qualifier})?"
         rf"(?:{before}{_SEP}(?=\d))?"
-        rf"(?:{low}(?=\d))?{number}(?![\d\w])(?:{_SEP}{scale})?"
+        # a number ends where its digits do ("$1.5bn" is not "$1"), or at a glued scale
+        rf"(?:{low}(?=\d))?{number}(?:(?![\d\w]|[.,]\d)|(?={scales}))(?:{_SEP}{scale})?"
         rf"(?:{_SEP}{after})?",
     )
     percent = re.compile(

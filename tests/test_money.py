@@ -138,6 +138,21 @@ def test_a_range_is_one_figure_with_both_bounds(text: str, quote: str, english: 
     assert text[mention.start : mention.end] == quote
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "amount"),
+    [
+        ("CHF 1,2 Mia.", "CHF 1,2 Mia.", Decimal("1.2E9")),  # Swiss "Mia.", not 1.2 francs
+        ("1,2 Mia. Franken", "1,2 Mia. Franken", Decimal("1.2E9")),
+        ("a $1.5bn deal", "$1.5bn", Decimal("1.5E9")),  # not "$1"
+        ("für 2Mrd. Euro", "2Mrd. Euro", Decimal("2E9")),
+        ("zweieinhalb Milliarden Euro", "zweieinhalb Milliarden Euro", Decimal("2.5E9")),
+    ],
+)
+def test_a_scale_is_read_however_it_is_written(text: str, quote: str, amount: Decimal) -> None:
+    [mention] = find_money(text)
+    assert (mention.text, mention.value.amount) == (quote, amount)
+
+
 def test_english_billion_is_not_german_billion() -> None:
     english = parse_money("$10 billion")
     german = parse_money("10 Billionen Dollar")
