@@ -218,7 +218,14 @@ def _alternation(words: list[str]) -> str:
 
 
 _SEP = r"[\s\u00a0\-]*"
-_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
+# Thousands grouped by dots, by Swiss apostrophes ("858'900 Franken"), or by spaces ("534 476
+# Euro"; not before a scale word: "Phase 3 100 Millionen" is no 3.1 billion).
+_SCALE_AHEAD = r"\s?(?:Mio|Mrd|Mia|Million|Milliard|Bio|Billion|Tsd)"
+_DIGITS = (
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?|"
+    rf"\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?(?!\d|{_SCALE_AHEAD})|"
+    r"\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
+)
 
 
 @cache
@@ -250,6 +257,7 @@ def _to_decimal(number: str) -> Decimal:
     word = _NUMBER_WORDS.get(number.lower())
     if word is not None:
         return word
+    number = re.sub(r"['’\s]", "", number)  # "858'900", "534 476": thousands
     if "," in number:  # German: "." groups thousands, "," marks decimals
         return Decimal(number.replace(".", "").replace(",", "."))
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):

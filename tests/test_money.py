@@ -146,9 +146,18 @@ def test_a_range_is_one_figure_with_both_bounds(text: str, quote: str, english: 
         ("a $1.5bn deal", "$1.5bn", Decimal("1.5E9")),  # not "$1"
         ("für 2Mrd. Euro", "2Mrd. Euro", Decimal("2E9")),
         ("zweieinhalb Milliarden Euro", "zweieinhalb Milliarden Euro", Decimal("2.5E9")),
+        # thousands grouped by spaces or Swiss apostrophes: not "476 Euro", not "000 Euro"
+        ("In Summe macht das 534 476 Euro.", "534 476 Euro", Decimal(534476)),
+        ("knapp 100 000 Euro", "knapp 100 000 Euro", Decimal(100000)),
+        ("für 858'900 Franken", "858'900 Franken", Decimal(858900)),
+        ("1 234 567,50 Euro", "1 234 567,50 Euro", Decimal("1234567.50")),
+        # a space before a scale word is no grouping
+        ("Phase 3 100 Millionen Euro", "100 Millionen Euro", Decimal("1E8")),
     ],
 )
-def test_a_scale_is_read_however_it_is_written(text: str, quote: str, amount: Decimal) -> None:
+def test_a_number_and_its_scale_are_read_however_written(
+    text: str, quote: str, amount: Decimal
+) -> None:
     [mention] = find_money(text)
     assert (mention.text, mention.value.amount) == (quote, amount)
 
