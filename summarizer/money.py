@@ -129,6 +129,7 @@ _SCALES: dict[str, Decimal] = {
     "Tausend": Decimal(10) ** 3,
     "Mio.": Decimal(10) ** 6,
     "Mio": Decimal(10) ** 6,
+    "Mill.": Decimal(10) ** 6,  # "361 Mill. Euro" (Handelsblatt, Börsen-Zeitung)
     "Million": Decimal(10) ** 6,
     "Millionen": Decimal(10) ** 6,
     "Mrd.": Decimal(10) ** 9,
@@ -220,7 +221,7 @@ def _alternation(words: list[str]) -> str:
 _SEP = r"[\s\u00a0\-]*"
 # Thousands grouped by dots, by Swiss apostrophes ("858'900 Franken"), or by spaces ("534 476
 # Euro"; not before a scale word: "Phase 3 100 Millionen" is no 3.1 billion).
-_SCALE_AHEAD = r"\s?(?:Mio|Mrd|Mia|Million|Milliard|Bio|Billion|Tsd)"
+_SCALE_AHEAD = r"\s?(?:Mio|Mill|Mrd|Mia|Million|Milliard|Bio|Billion|Tsd)"
 _DIGITS = (
     r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?|"
     rf"\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?(?!\d|{_SCALE_AHEAD})|"

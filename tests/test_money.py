@@ -146,6 +146,7 @@ def test_a_range_is_one_figure_with_both_bounds(text: str, quote: str, english: 
         ("a $1.5bn deal", "$1.5bn", Decimal("1.5E9")),  # not "$1"
         ("für 2Mrd. Euro", "2Mrd. Euro", Decimal("2E9")),
         ("zweieinhalb Milliarden Euro", "zweieinhalb Milliarden Euro", Decimal("2.5E9")),
+        ("einen Betrag von 584 Mill. Euro", "584 Mill. Euro", Decimal("5.84E8")),
         # thousands grouped by spaces or Swiss apostrophes: not "476 Euro", not "000 Euro"
         ("In Summe macht das 534 476 Euro.", "534 476 Euro", Decimal(534476)),
         ("knapp 100 000 Euro", "knapp 100 000 Euro", Decimal(100000)),

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 _ABBREVIATIONS = frozenset(
     """
-mio mrd bzw ca dr prof st nr vgl inkl zzgl abs co corp inc ltd jr sr usw etc evtl ggf
+mio mrd mill mia bzw ca dr prof st nr vgl inkl zzgl abs co corp inc ltd jr sr usw etc evtl ggf
 bspw insb z b u a d h o s v chr gebr jan feb mär apr jun jul aug sep sept okt nov dez
 mr mrs ms tsd abt str tel
 """.split()
