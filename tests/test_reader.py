@@ -532,6 +532,46 @@ def test_a_later_sentence_gives_its_figure_to_the_deal_it_is_about(
     assert frame.amount == amount
 
 
+@pytest.mark.parametrize(
+    ("text", "buyers", "targets"),
+    [
+        (  # who places a promissory note borrows; a firm may bear a person's name
+            "Das Medizintechnikunternehmen Otto Bock hat ein Schuldscheindarlehen über 200 "
+            "Millionen Euro platziert.",
+            [],
+            ["Otto Bock"],
+        ),
+        (
+            "Der Sportwagenbauer Porsche hat sich mit den Banken auf einen neuen Kredit über "
+            "10 Milliarden Euro geeinigt.",
+            [],
+            ["Porsche"],
+        ),
+        (  # who grants it lends
+            "Die Bundesregierung hat der Fluggesellschaft Air Berlin einen Übergangskredit von "
+            "150 Millionen Euro zugesagt.",
+            ["Bundesregierung"],
+            ["Air Berlin"],
+        ),
+    ],
+)
+def test_the_verb_says_who_lends_and_who_borrows(
+    text: str, buyers: list[str], targets: list[str]
+) -> None:
+    frame = _main(text)
+    assert (frame.kind, frame.buyers, frame.targets) == (DealKind.loan, buyers, targets)
+
+
+def test_an_offer_per_share_named_by_its_company_is_an_offer_for_it() -> None:
+    frame = _main("Die Private-Equity-Gesellschaft Carlyle bietet 53,50 Euro je Schaltbau-Aktie.")
+    assert (frame.kind, frame.buyers, frame.targets, frame.price_per_share) == (
+        DealKind.takeover_offer,
+        ["Carlyle"],
+        ["Schaltbau"],
+        "53,50 Euro",
+    )
+
+
 def test_a_datelines_source_is_no_party() -> None:
     frame = _main(
         "München (Boersenblick.de) - Kabelwerk Borsig darf Tele Columba nicht übernehmen."
@@ -658,9 +698,9 @@ def test_a_noun_that_is_also_a_company_is_a_name_where_used_as_one() -> None:
 
 
 def test_sentences_do_not_end_at_abbreviations_or_dates() -> None:
-    text = "Der Preis liegt bei 3,5 Mio. Euro. Am 7. April wird gezahlt. Fertig."
+    text = "Der Preis liegt bei 3,5 Mio. Euro. Am 7. April wird gezahlt. Es sind 2 Mill. Euro."
     assert [s.text for s in split_sentences(text)] == [
         "Der Preis liegt bei 3,5 Mio. Euro.",
         "Am 7. April wird gezahlt.",
-        "Fertig.",
+        "Es sind 2 Mill. Euro.",
     ]

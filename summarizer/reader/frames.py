@@ -69,6 +69,19 @@ _SELLING = re.compile(
     r"verkauf|verkäuf|veräußer|privatisier|abgestoßen|abstoßen|trennt sich|\bgibt|abspalt", re.I
 )
 _RECEIVES = re.compile(r"\b(erhält|erhielt|bekommt|bekam|beantragt|nimmt|nahm|sichert sich)\b")
+# Who borrows says it with these ("hat ein Schuldscheindarlehen platziert", "hat sich mit
+# den Banken auf einen Kredit geeinigt", "gibt eine Anleihe aus"); who lends with those
+# ("gewährt", "hat der Fluggesellschaft einen Kredit zugesagt", "bürgt").
+_BORROWS = re.compile(
+    r"\b(platziert\w*|aufgenommen|aufnehmen|begeben|begibt|ausgegeben|einig\w*|geeinigt|"
+    r"refinanzier\w*|gibt\b.{0,80}\baus)\b|\bmit (einem|den|mehreren) \w*\s?(banken|konsortium)",
+    re.IGNORECASE,
+)
+_LENDS = re.compile(
+    r"\b(gewähr\w*|vergib\w*|vergab\w*|vergeben|verleih\w*|zugesagt|bereitgestellt|"
+    r"bürg(t|en|te|ten)|stell\w*\b.{0,80}\bbereit|sag\w*\b.{0,80}\bzu)\b",
+    re.IGNORECASE,
+)
 _ROLE_SENTENCE = re.compile(
     r"\b(ver)?käufer (war|ist|sind|waren)\b|\bbisherigen? (eigentümer|besitzer|mehrheitseigner)|"
     r"\bstamm\w* (von|aus dem bestand)",
@@ -227,6 +240,10 @@ _SPEAKS = re.compile(
     re.IGNORECASE,
 )
 _BELONGS = re.compile(r"gehört", re.IGNORECASE)
+_FIRM_NOUN = (
+    r"(unternehmen|konzern|hersteller|firma|gruppe|gesellschaft|händler|zulieferer|anbieter|"
+    r"versicherer|reederei|holding|verlag|brauerei)"
+)
 # "übernimmt einen chinesischen Wettbewerber": a target described, its name still to come.
 _UNNAMED_TARGET = re.compile(
     r"\W*(?:\w+\W+){0,3}?(Wettbewerber|Konkurrenten?|Rivalen|Hersteller\w*|Anbieter|"
@@ -454,8 +471,9 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
             # "schießen Investoren wie X und Y zu": the names are who pays in
             frame.buyers, frame.targets = names(plain)[:12], []
     elif kind is DealKind.loan:
-        if _RECEIVES.search(text):
-            frame.targets, frame.buyers = names(plain)[:1], names(by)[:2]
+        if _RECEIVES.search(text) or (_BORROWS.search(text) and not _LENDS.search(text)):
+            lenders = [a for a in args if a.marker in ("von", "durch", "bei", "unter")]
+            frame.targets, frame.buyers = names(plain)[:1], names(lenders)[:2]
         else:
             frame.buyers = names([a for a in args if a.marker == "unter"] or plain)[:1]
             rest = [a for a in plain if a.name not in frame.buyers]
@@ -541,12 +559,17 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
     # A person sells, buys or speaks; what is bought or listed is a company, here one
     # the sentence does not name ("Übernahme von Rhön-Klinikum: Der Vorstand um
     # Unternehmenschef Wolfgang Pföhler ...").
-    companies = [n for n in frame.targets if not is_person(n, ())]
+    companies = [n for n in frame.targets if not is_person(n, ()) or _firm_before(n, text)]
     frame.unnamed_target = frame.unnamed_target or companies != frame.targets
     frame.targets = companies
     owners = [a.name for a in args if a.marker == "owner" and a.name not in frame.buyers]
     frame.sellers += [n for n in owners if n not in frame.sellers][:1]
     frame.targets = [n for n in frame.targets if n not in frame.buyers]
+
+
+def _firm_before(name: str, text: str) -> bool:
+    """"Das Medizintechnikunternehmen Otto Bock": a firm named after a person."""
+    return bool(re.search(rf"{_FIRM_NOUN}\s+{re.escape(name)}", text, re.IGNORECASE))
 
 
 def _lists_backers(

@@ -31,8 +31,8 @@ TRIGGERS: tuple[tuple[DealKind, re.Pattern[str]], ...] = (
         DealKind.takeover_offer,
         _re(
             r"übernahmeangebot|übernahmeofferte|kaufangebot|pflichtangebot|"
-            r"\bbiete[nt]\b.{0,80}\b(je|pro) (aktie|anteilsschein)|"
-            r"angebot.{0,60}\b(je|pro) (aktie|anteilsschein)|\bangebot für\b|"
+            r"\bbiete[nt]\b.{0,80}\b(je|pro) ([\w.]+-)?(aktie|anteilsschein)|"
+            r"angebot.{0,60}\b(je|pro) ([\w.]+-)?(aktie|anteilsschein)|\bangebot für\b|"
             r"\bbiete[nt]?\b.{0,60}\bfür\b|\bgeboten\b"
         ),
     ),
@@ -239,7 +239,10 @@ def default_status(kind: DealKind, text: str) -> DealStatus:
 
 
 # Figure roles, read from the words right before a figure (or around a percentage).
-PRICE_PER_SHARE = _re(r"\b(je|pro) (aktie|anteilsschein|stammaktie|vorzugsaktie)|aktienkurs")
+# "je Aktie", "je Schaltbau-Aktie"
+PRICE_PER_SHARE = _re(
+    r"\b(je|pro) ([\w.]+-)?(aktie|anteilsschein|stammaktie|vorzugsaktie)|aktienkurs"
+)
 VALUATION = _re(r"bewert|bewertung|marktwert|firmenwert|unternehmenswert|börsenwert")
 # A figure that is never a deal's amount: revenue, profit, a share price, an index level.
 NOT_DEAL_MONEY = _re(
