@@ -241,7 +241,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # "7,6 bis 7,8 Milliarden", "zwischen 100 und 200 Millionen": one figure, a range
     low = rf"(?:(?i:zwischen)\s+(?P<low>{_DIGITS})\s+und\s+|(?P<low_to>{_DIGITS})\s*(?:bis|-|–)\s*)"
     money = re.compile(
-        rf"(?<![\w.,])(?:{qualifier})?"
+        rf"(?<![\w.,])(?<!\d['’])(?:{qualifier})?"
         rf"(?:{before}{_SEP}(?=\d))?"
         # a number ends where its digits do ("$1.5bn" is not "$1"), or at a glued scale
         rf"(?:{low}(?=\d))?{number}(?:(?![\d\w]|[.,]\d)|(?={scales}))(?:{_SEP}{scale})?"

@@ -22,6 +22,13 @@ money_ish = st.lists(
             *list("0123456789,.  -"),
             "Mio.",
             "Mrd.",
+            "Mia.",
+            "Mill.",
+            "bn",
+            "'",
+            "zwischen ",
+            " und ",
+            " bis ",
             " Millionen",
             " Milliarden",
             " Billion",
@@ -83,6 +90,32 @@ def test_german_amounts_parse_to_their_value(
     assert money is not None
     value = Decimal(f"{whole}{fraction.replace(',', '.')}") * scale[1]
     assert (money.amount, money.currency) == (value, currency[1])
+
+
+@given(
+    st.integers(min_value=1000, max_value=10**9),
+    st.sampled_from([".", " ", "\u00a0", "'", "’"]),
+    st.sampled_from(["", ",5", ",25"]),
+    currencies,
+)
+def test_a_number_grouped_in_thousands_is_read_whole(
+    number: int, separator: str, fraction: str, currency: tuple[str, str]
+) -> None:
+    """ "534 476 Euro" once came out as 476 euros: every grouping German-language news uses
+    (dots; spaces; Swiss apostrophes) gives the whole number."""
+    grouped = f"{number:,}".replace(",", separator)
+    money = parse_money(f"Es geht um {grouped}{fraction} {currency[0]}.")
+    assert money is not None
+    assert money.amount == Decimal(number) + Decimal(fraction.replace(",", "0.") or 0)
+
+
+@given(money_ish)
+@example("$1.5bn")
+@example("CHF 1,2 Mia.")
+def test_no_figure_starts_inside_a_number(text: str) -> None:
+    """A figure read from the middle of a number ("$1" of "$1.5bn") would be a wrong one."""
+    for mention in find_money(text):
+        assert not re.search(r"\d[.,'’]?\Z", text[: mention.start])
 
 
 @given(st.text(max_size=300), st.text(max_size=40))
