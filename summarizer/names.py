@@ -226,8 +226,12 @@ def _used_as_name(word: str, text: str) -> bool:
         if headline or previous is None or previous.group(1)[-1] in ".!?:-–—":
             continue
         word_before = previous.group(1)
-        if _DETERMINED.fullmatch(word_before) and not _PAST_TENSE.search(word_before):
-            with_article += 1
+        if word_before[-1] in ",;" or word_before in ("und", "oder", "sowie"):
+            continue  # "Papier, Karton und Wellpappe": in a list any noun stands bare
+        if _COUNTED.fullmatch(word_before) or (
+            _DETERMINED.fullmatch(word_before) and not _PAST_TENSE.search(word_before)
+        ):
+            with_article += 1  # "zwei Mal", "drei Prozent": a number counts a noun
         elif _ARTICLE_LIKE.fullmatch(word_before):
             continue  # "vor Börsenbeginn", "teilte": neither name nor noun
         elif word_before.lower() in _NAME_PREPOSITIONS:
@@ -248,6 +252,10 @@ _NAME_PREPOSITIONS = frozenset("in an bei von für per durch um vom".split())
 _DETERMINED = re.compile(
     r"(?i:der|die|das|den|dem|des|ein|eine|einer|einem|einen|eines|kein\w*|sein\w*|ihr\w*|"
     r"unser\w*|dies\w*|jede\w*)|[a-zäöüß]+(e|en|er|es|em)|[A-ZÄÖÜ][\w-]*s"
+)
+_COUNTED = re.compile(
+    r"\d[\d.,]*|(?i:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|"
+    r"hundert|tausend|mehrere|einige|viele|wenige|beide)"
 )
 _PAST_TENSE = re.compile(r"^[a-zäöüß]+[^aeiouäöü]ten?$")
 

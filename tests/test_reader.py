@@ -697,6 +697,15 @@ def test_a_noun_that_is_also_a_company_is_a_name_where_used_as_one() -> None:
     assert "Fokus" not in candidate_names("Aktie im Fokus: Amazon vor Milliarden-Investment.")
 
 
+def test_a_noun_in_a_list_or_after_a_number_is_no_name() -> None:
+    text = (
+        "Die Firma ist auf Papier, Karton und Wellpappe spezialisiert. Der Kredit läuft fünf "
+        "Jahre und kann zwei Mal verlängert werden. Kunden sind Drogerieketten und Karton "
+        "wird knapp."
+    )
+    assert not {"Karton", "Mal"} & {m.text for m in name_mentions(text)}
+
+
 def test_sentences_do_not_end_at_abbreviations_or_dates() -> None:
     text = "Der Preis liegt bei 3,5 Mio. Euro. Am 7. April wird gezahlt. Es sind 2 Mill. Euro."
     assert [s.text for s in split_sentences(text)] == [
