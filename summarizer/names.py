@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from .money import currency_names
+
 _WORD = re.compile(r"[\w&+][\w&.+'’-]*[\w&+]|[\w&+]")
 # Legal forms: part of a name ("Bertelsmann AG"), never a name alone.
 LEGAL_SUFFIXES = frozenset(
@@ -65,6 +67,9 @@ Manche Etliche Sämtliche Zahlreiche Diverse Alles Nichts Vieles Manches
 Wegen Gegen Ohne Bis Ab Aufs Ins Ans Vorerst Anschließend Hingegen Jedenfalls Immerhin
 Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebenso
 Brutto Netto Bezugsberechtigt Stimmberechtigt Meldepflichtig Statt Anstatt
+Keiner Niemand Jemand Hinter Zwischen Innerhalb Außerhalb Angesichts Aufgrund Infolge
+Mithilfe Dank Gemäß Seitens Zufolge Entgegen Samt Mittels Anhand Hinsichtlich Bezüglich
+Zugunsten Jenseits Binnen
 """.split()
 )
 # Words of company names that German text also uses as nouns: they continue a name
@@ -266,6 +271,8 @@ def is_name_word(token: str) -> bool:
         return True
     if len(token) < 2 or not token[0].isupper() or token in _STOP:
         return False
+    if token in _currency_codes() or re.search(r"schwer(e[nmrs]?)?$", token):
+        return False  # "GBP", "Milliardenschwerer Rückkauf"
     if "ss" in token and token.replace("ss", "ß") in _STOP:
         return False  # Swiss spelling: "Ausserdem"
     head = token.rsplit("-", 1)[-1]  # "KI-Firma" is a firm, "Mercedes-Benz" a name
@@ -277,6 +284,11 @@ def is_name_word(token: str) -> bool:
     if lower.endswith(_NOUN_ENDINGS):
         return token in _words("companies.txt")  # "Heidelbergcement", "Vorwerk"
     return lower.capitalize() not in _STOP
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    return frozenset(currency_names().values())
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:

@@ -697,6 +697,22 @@ def test_a_noun_that_is_also_a_company_is_a_name_where_used_as_one() -> None:
     assert "Fokus" not in candidate_names("Aktie im Fokus: Amazon vor Milliarden-Investment.")
 
 
+def test_currency_codes_prepositions_and_pronouns_are_no_names() -> None:
+    text = (
+        "Swiss Re zahlt 1 Mrd. GBP für Phoenix. Keiner bietet mehr. Gemäss "
+        "Swiss Re ist der Deal fix. Milliardenschwerer Rückkauf bei Siemens. Hinter Siemens "
+        "steht Bosch."
+    )
+    assert [m.text for m in name_mentions(text)] == [
+        "Swiss Re",
+        "Phoenix",
+        "Swiss Re",
+        "Siemens",
+        "Siemens",
+        "Bosch",
+    ]
+
+
 def test_a_noun_in_a_list_or_after_a_number_is_no_name() -> None:
     text = (
         "Die Firma ist auf Papier, Karton und Wellpappe spezialisiert. Der Kredit läuft fünf "
