@@ -492,7 +492,9 @@ def _without_descriptor(mention: Mention) -> Mention:
     words = mention.text.split(" ")
     drop = 0
     while drop < len(words) - 1 and words[drop + 1] not in LEGAL_SUFFIXES:
-        describes = _DESCRIPTOR_WORD.search(words[drop])
+        # "des Halbleiterausrüsters ASML": a common noun's genitive describes the name after
+        genitive = words[drop].endswith("s") and is_common_noun(words[drop][:-1])
+        describes = _DESCRIPTOR_WORD.search(words[drop]) or genitive
         place = words[drop].endswith("er") and _DESCRIPTOR_WORD.search(words[drop + 1])
         if not (describes or place):
             break

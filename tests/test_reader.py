@@ -686,6 +686,10 @@ def test_price_moves_are_read_with_their_company() -> None:
         ),
         ("Die Aktien des Handelskonzerns Metro stiegen.", ["Metro"]),
         ("Das hat der langjährige Inhaber Axel Kochinki mitgeteilt.", ["Axel Kochinki"]),
+        (
+            "Töchter des Halbleiterausrüsters ASML gehen an die Jenoptik AG.",
+            ["ASML", "Jenoptik AG"],
+        ),
     ],
 )
 def test_names_are_names_on_messy_text_too(text: str, names: list[str]) -> None:
