@@ -572,6 +572,38 @@ def test_an_offer_per_share_named_by_its_company_is_an_offer_for_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Der Lackieranlagenhersteller Dürr hat die geplante Mehrheitsübernahme der Homag "
+            "AG erfolgreich abgeschlossen.",
+            DealStatus.completed,
+        ),
+        (  # "Planted" is no "plant"
+            "Das Start-up Planted hat eine Finanzierungsrunde der Serie B erfolgreich "
+            "abgeschlossen.",
+            DealStatus.completed,
+        ),
+        (  # reported speech of a perfect
+            "Die Großaktionärin Rocket Internet hätte 18 Millionen Zalando-Aktien verkauft, "
+            "teilte Morgan Stanley mit.",
+            DealStatus.completed,
+        ),
+        ("Im Februar 2013 war die LEG Immobilien AG an die Börse gegangen.", DealStatus.completed),
+        ("Der Börsengang der Asmallworld AG ist gelungen.", DealStatus.completed),
+        (
+            "Die Übernahme von Stada durch Bain Capital ist noch nicht abgeschlossen.",
+            DealStatus.agreed,
+        ),
+    ],
+)
+def test_a_deal_done_is_completed_and_one_not_yet_done_is_not(
+    text: str, status: DealStatus
+) -> None:
+    assert _main(text).status is status
+
+
 def test_a_datelines_source_is_no_party() -> None:
     frame = _main(
         "München (Boersenblick.de) - Kabelwerk Borsig darf Tele Columba nicht übernehmen."

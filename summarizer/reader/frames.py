@@ -568,7 +568,7 @@ def _assign_roles(frame: Frame, args: list[_Arg], text: str, trigger: re.Match[s
 
 
 def _firm_before(name: str, text: str) -> bool:
-    """"Das Medizintechnikunternehmen Otto Bock": a firm named after a person."""
+    """ "Das Medizintechnikunternehmen Otto Bock": a firm named after a person."""
     return bool(re.search(rf"{_FIRM_NOUN}\s+{re.escape(name)}", text, re.IGNORECASE))
 
 

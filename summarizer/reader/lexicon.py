@@ -199,10 +199,16 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
             r"\babschluss\b.{0,60}\b(erwartet|gerechnet)"
         ),
     ),
+    # "hat die geplante Übernahme erfolgreich abgeschlossen": done, whatever was planned
+    # ("soll ... abgeschlossen werden" is agreed, above).
+    (
+        DealStatus.completed,
+        _re(r"(?<!nicht )\b(abgeschlossen\b(?! (werden|sein))|vollzogen\b(?! werden))"),
+    ),
     (
         DealStatus.planned,
         _re(
-            r"\bwill\b|\bwollen\b|\bplant|geplant|\bplanen|\bsoll(en|te|ten)?\b|beabsichtig|"
+            r"\bwill\b|\bwollen\b|\bplant(e|en)?\b|geplant|\bplanen|\bsoll(en|te|ten)?\b|beabsichtig|"
             r"vorhaben|strebt .{0,40}\ban\b|künftig|"
             r"\bdarf\b|\bdürfen\b|möchte|\bkönnte\b|\bwürde\b|mittelfristig"
         ),
@@ -210,13 +216,15 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
     (
         DealStatus.completed,
         _re(
-            r"abgeschlossen|vollzogen|\bhat(te)?\b.{0,100}\b(übernommen|gekauft|erworben|"
-            r"verkauft|investiert|eingesammelt|platziert|ausgebaut|aufgestockt)\b|"
+            # "hätten ... verkauft", reported speech of a perfect, is done too
+            r"\b(hat|hatte|hatten|habe|haben|hätte|hätten)\b.{0,100}\b(übernommen|gekauft|"
+            r"erworben|verkauft|investiert|eingesammelt|platziert|ausgebaut|aufgestockt|"
+            r"besorgt|geschafft)\b|\bist .{0,40}\b(gelungen|geglückt)\b|"
             r"\bplatzierte\b|\binvestierten\b|"
             r"\b(übernommen|verkauft|gekauft|erworben) (wurde|wurden|worden)\b|"
             r"\bübernahm\b|\bkaufte\b|\berwarb\b|"
             r"\bverkaufte\b|\bwurden? .{0,80}(übernommen|verkauft|gekauft|erworben)\b|"
-            r"\bist .{0,80}\b(an der börse gestartet|an die börse gegangen)|"
+            r"\b(ist|war|sind|waren) .{0,80}\b(an der börse gestartet|an die börse gegangen)|"
             r"\b(hat|hatte)\b.{0,80}\bbörsendebüt|erste[rn]? kurs\b|"
             r"\bwar(en)? .{0,60}(übernommen|verkauft)\b|verkäufer war|"
             r"\bgehört (jetzt|nun|seit \w+) (zu[mr]?|dem|der)\b|den besitzer gewechselt"
