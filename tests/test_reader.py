@@ -596,11 +596,24 @@ def test_an_offer_per_share_named_by_its_company_is_an_offer_for_it() -> None:
             "Die Übernahme von Stada durch Bain Capital ist noch nicht abgeschlossen.",
             DealStatus.agreed,
         ),
+        ("Fresenius lässt die Übernahme von Akorn platzen.", DealStatus.failed),
+        (
+            "Der Gesundheitskonzern Fresenius will den Generika-Hersteller Akorn nun doch "
+            "nicht mehr übernehmen.",
+            DealStatus.failed,
+        ),
+        (
+            "Die Mitglieder der HUK-Coburg legen ihr Veto gegen die Fusion mit der HDI ein.",
+            DealStatus.failed,
+        ),
+        ("Der Investor Stiassny tritt vom Kauf der UIAG zurück.", DealStatus.failed),
+        (  # a manager stepping down is no deal withdrawn
+            "Nach der Übernahme von Stada durch Bain Capital tritt der Chef zurück.",
+            DealStatus.agreed,
+        ),
     ],
 )
-def test_a_deal_done_is_completed_and_one_not_yet_done_is_not(
-    text: str, status: DealStatus
-) -> None:
+def test_the_status_a_deal_has_reached(text: str, status: DealStatus) -> None:
     assert _main(text).status is status
 
 

@@ -174,7 +174,10 @@ STATUS_CUES: tuple[tuple[DealStatus, re.Pattern[str]], ...] = (
             # "sagte seinen geplanten Börsengang mit Verweis auf ... ab."
             r"\bsagt\w* .{0,200}\bab(?=\s*[.;]|$)|\bdarf .{0,60}\bnicht (übernehmen|kaufen)|"
             r"\bblockier|\bgestoppt|\bstoppt|verhindert|\bgegen die (geplante )?übernahme|"
-            r"rückzieher"
+            r"rückzieher|\bplatz(en|te|ten)\b|\bdoch nicht\b|\bveto\b|"
+            # "will Akorn nun doch nicht mehr übernehmen", "tritt vom Kauf zurück"
+            r"\bnicht mehr\b.{0,40}\b(übernehmen|kaufen|erwerben|verkaufen|fusionieren)\b|"
+            r"\btr(itt|at|aten)\b.{0,60}\bvo[nm]\b.{0,60}\bzurück\b"
         ),
     ),
     (
