@@ -617,6 +617,17 @@ def test_the_status_a_deal_has_reached(text: str, status: DealStatus) -> None:
     assert _main(text).status is status
 
 
+def test_papers_sold_are_a_stake() -> None:
+    frame = _main(
+        "Der Gründer Carsten Maschmeyer hat 4,6 Millionen AWD-Papiere an Swiss Life verkauft."
+    )
+    assert (frame.kind, frame.buyers, frame.targets) == (
+        DealKind.stake_sale,
+        ["Swiss Life"],
+        ["AWD"],
+    )
+
+
 def test_a_datelines_source_is_no_party() -> None:
     frame = _main(
         "München (Boersenblick.de) - Kabelwerk Borsig darf Tele Columba nicht übernehmen."

@@ -155,7 +155,7 @@ NOT_A_DEAL = _re(
 # "übernahmen" is also the verb).
 GENERIC_PLURAL = re.compile(r"\b(Übernahmen|Zukäufe|Fusionen|Beteiligungen|Investitionen)\b")
 # What is sold: a stake, an asset (plant, division, subsidiary), or else a company.
-STAKE_WORDS = _re(r"prozent|anteil|beteiligung|aktienpaket|aktien\b|minderheit|mehrheit")
+STAKE_WORDS = _re(r"prozent|anteil|beteiligung|aktienpaket|aktien\b|papiere\b|minderheit|mehrheit")
 ASSET_WORDS = _re(
     r"werk|sparte|tochter|geschäft|standort|bereich|division|halle|grundstück|immobilie|"
     r"filiale|marke|portfolio|fabrik|anlage|kraftwerk|netz"
