@@ -238,8 +238,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = _alternation(list(currency_names()))
     after = rf"(?P<cur>(?i:{names}))(?![\w])"
     before = rf"(?P<pre>{names})"
-    # "7,6 bis 7,8 Milliarden", "zwischen 100 und 200 Millionen": one figure, a range
-    low = rf"(?:(?i:zwischen)\s+(?P<low>{_DIGITS})\s+und\s+|(?P<low_to>{_DIGITS})\s*(?:bis|-|–)\s*)"
+    # "7,6 bis 7,8 Milliarden", "zwischen 100 und 200 Millionen", "zwischen 140 Millionen
+    # und 180 Millionen Euro", "1-2 Mrd. Euro": one figure, a range (see _lower_bound).
+    bound = rf"(?:{_DIGITS})(?:{_SEP}(?:{scales})(?![\w]))?"
+    whole = rf"{bound}(?:{_SEP}(?i:{names})(?![\w]))?"
+    low = (
+        rf"(?P<low>(?i:zwischen)\s+{whole}\s+und\s+|{whole}\s+bis\s+|"
+        rf"{bound}\s*[-–]\s*)"
+    )
     money = re.compile(
         rf"(?<![\w.,])(?<!\d['’])(?:{qualifier})?"
         rf"(?:{before}{_SEP}(?=\d))?"
@@ -280,11 +286,9 @@ def find_money(text: str) -> list[Mention]:
         amount = _whole(_to_decimal(m.group("num")) * scale)
         qualifier = _qualifier(m.group("qual"))
         currency = _currency_code(code)
-        start, low = m.start(), m.group("low") or m.group("low_to")
-        if low is not None:
-            bound = _whole(_to_decimal(low) * scale)
-            if bound >= amount and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", low):
-                bound = _to_decimal(low)  # "500.000 bis 1 Million Euro": a full number
+        start = m.start()
+        if m.group("low") is not None:
+            bound = _lower_bound(m.group("low"), scale)
             if bound < amount:  # "60 bis 65 Millionen": both numbers take the scale
                 money = Money(amount, currency, Qualifier.between, bound)
                 found.append(Mention(m.group(0), start, m.end(), money))
@@ -294,6 +298,24 @@ def find_money(text: str) -> list[Mention]:
         money = Money(amount, currency, qualifier)
         found.append(Mention(text[start : m.end()], start, m.end(), money))
     return found
+
+
+def _lower_bound(low: str, scale: Decimal) -> Decimal:
+    """The value of a range's lower part ("zwischen 140 Millionen und", "7,6 bis"): with
+    the upper bound's scale unless it has a scale or a currency of its own, or is a full
+    number ("500.000 bis 1 Million Euro")."""
+    number = re.search(_DIGITS, low)
+    assert number is not None  # the pattern put digits there
+    own = next(
+        (s for s in sorted(_SCALES, key=len, reverse=True) if s in low[number.end() :]), None
+    )
+    whole = own is not None or re.search(r"[^\W\d]{2,}\s*(?:und|bis)\s*$", low[number.end() :])
+    value = _to_decimal(number.group(0))
+    if own is not None:
+        return _whole(value * _SCALES[own])
+    if whole or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number.group(0)):
+        return _whole(value)
+    return _whole(value * scale)
 
 
 def _whole(amount: Decimal) -> Decimal:

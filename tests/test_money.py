@@ -120,6 +120,21 @@ def test_english_rendering_comes_from_the_parsed_value(text: str, english: str) 
             "between $100 million and $200 million",
         ),
         ("für 1-2 Mrd. Euro", "1-2 Mrd. Euro", "between €1 billion and €2 billion"),
+        (  # each bound with its own scale, or currency
+            "soll zwischen 140 Millionen und 180 Millionen Euro liegen",
+            "zwischen 140 Millionen und 180 Millionen Euro",
+            "between €140 million and €180 million",
+        ),
+        (
+            "von 500 Millionen Euro bis 1 Milliarde Euro",
+            "500 Millionen Euro bis 1 Milliarde Euro",
+            "between €500 million and €1 billion",
+        ),
+        (
+            "500 Millionen bis 1 Milliarde Euro",
+            "500 Millionen bis 1 Milliarde Euro",
+            "between €500 million and €1 billion",
+        ),
         (
             "von 500.000 bis 1 Million Euro",
             "500.000 bis 1 Million Euro",
