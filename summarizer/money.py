@@ -306,14 +306,14 @@ def _lower_bound(low: str, scale: Decimal) -> Decimal:
     number ("500.000 bis 1 Million Euro")."""
     number = re.search(_DIGITS, low)
     assert number is not None  # the pattern put digits there
-    own = next(
-        (s for s in sorted(_SCALES, key=len, reverse=True) if s in low[number.end() :]), None
-    )
-    whole = own is not None or re.search(r"[^\W\d]{2,}\s*(?:und|bis)\s*$", low[number.end() :])
+    rest = low[number.end() :]
+    scales = _alternation(list(_SCALES))
+    own = re.match(rf"{_SEP}({scales})(?![\w])", rest)
     value = _to_decimal(number.group(0))
     if own is not None:
-        return _whole(value * _SCALES[own])
-    if whole or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number.group(0)):
+        return _whole(value * _SCALES[own.group(1)])
+    currency = re.search(r"[^\W\d]{2,}\s*(?:und|bis)\s*$", rest)
+    if currency or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number.group(0)):
         return _whole(value)
     return _whole(value * scale)
 
