@@ -617,6 +617,19 @@ def test_the_status_a_deal_has_reached(text: str, status: DealStatus) -> None:
     assert _main(text).status is status
 
 
+def test_an_infinitive_is_a_verb_not_a_deal_noun() -> None:
+    frame = _main(
+        "Continental hat von den Kartellbehörden das Plazet erhalten, für 1,4 Milliarden Euro "
+        "das US-Unternehmen Veyance Technologies von der Carlyle Group zu erwerben."
+    )
+    assert (frame.kind, frame.buyers, frame.targets, frame.amount) == (
+        DealKind.acquisition,
+        ["Continental"],
+        ["Veyance Technologies"],
+        "1,4 Milliarden Euro",
+    )
+
+
 def test_papers_sold_are_a_stake() -> None:
     frame = _main(
         "Der Gründer Carsten Maschmeyer hat 4,6 Millionen AWD-Papiere an Swiss Life verkauft."

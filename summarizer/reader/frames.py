@@ -62,8 +62,11 @@ _AUXILIARIES = re.compile(r"\b(wird|wurde|werden|wurden|worden|soll|sollen|sollt
 _PARTICIPLE = re.compile(
     r"\b(übernommen|gekauft|erworben|verkauft|veräußert|übertragen|privatisiert)\b", re.I
 )
+# A deal noun ("Erwerb", "Kauf"), not the verb it comes from ("zu erwerben", "kaufen").
 _NOMINAL = re.compile(
-    r"\b(übernahme|kauf|erwerb|einstieg|verkauf|beteiligung|investition|fusion)", re.I
+    r"\b(übernahme|kauf|erwerb|einstieg|verkauf|beteiligung|investition|fusion)"
+    r"(?!(en|t|te|ten|e)\b)",
+    re.I,
 )
 _SELLING = re.compile(
     r"verkauf|verkäuf|veräußer|privatisier|abgestoßen|abstoßen|trennt sich|\bgibt|abspalt", re.I
