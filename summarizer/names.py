@@ -25,7 +25,7 @@ _WORD = re.compile(r"[\w&+][\w&.+'’-]*[\w&+]|[\w&+]")
 # Legal forms: part of a name ("Bertelsmann AG"), never a name alone.
 LEGAL_SUFFIXES = frozenset(
     """
-AG GmbH SE KG KGaA Inc Inc. Corp Corp. Ltd Ltd. plc PLC N.V. S.A. SA Holding Group Co. LLC ag
+AG GmbH GesmbH SE KG KGaA Inc Inc. Corp Corp. Ltd Ltd. plc PLC N.V. S.A. SA Holding Group Co. LLC ag
 gmbh se ZRt Zrt. Zrt
 """.split()
 )
@@ -69,7 +69,9 @@ Offenbar Angeblich Womöglich Möglicherweise Vermutlich Eigentlich Zugleich Ebe
 Brutto Netto Bezugsberechtigt Stimmberechtigt Meldepflichtig Statt Anstatt
 Keiner Niemand Jemand Hinter Zwischen Innerhalb Außerhalb Angesichts Aufgrund Infolge
 Mithilfe Dank Gemäß Seitens Zufolge Entgegen Samt Mittels Anhand Hinsichtlich Bezüglich
-Zugunsten Jenseits Binnen
+Zugunsten Jenseits Binnen Übrigens Zwar Ferner Vielmehr Überdies Sogar Zusätzlich Weiterhin
+Übernahme Übernahmen Fusion Fusionen Börsengang Beteiligung Kapitalerhöhung Kreditlinie
+Finanzierungsrunde Transaktion Offerte Angebot Du Dir Dich Euch
 """.split()
 )
 # Words of company names that German text also uses as nouns: they continue a name

@@ -786,6 +786,13 @@ def test_currency_codes_prepositions_and_pronouns_are_no_names() -> None:
     ]
 
 
+def test_deal_nouns_adverbs_and_austrian_legal_forms() -> None:
+    text = (
+        "Übrigens hat die Red Bull GesmbH ihre Anteile verkauft. Übernahme perfekt, sagt Siemens."
+    )
+    assert [m.text for m in name_mentions(text)] == ["Red Bull GesmbH", "Siemens"]
+
+
 def test_a_noun_in_a_list_or_after_a_number_is_no_name() -> None:
     text = (
         "Die Firma ist auf Papier, Karton und Wellpappe spezialisiert. Der Kredit läuft fünf "
