@@ -220,8 +220,9 @@ def _alternation(words: list[str]) -> str:
 
 _SEP = r"[\s\u00a0\-]*"
 # Thousands grouped by dots, by Swiss apostrophes ("858'900 Franken"), or by spaces ("534 476
-# Euro"; not before a scale word: "Phase 3 100 Millionen" is no 3.1 billion).
-_SCALE_AHEAD = r"\s?(?:Mio|Mill|Mrd|Mia|Million|Milliard|Bio|Billion|Tsd)"
+# Euro"; not before a scale word, where "Phase 3 100 Millionen" would be 3.1 billion).
+_SCALE_WORDS = _alternation(list(_SCALES))
+_SCALE_AHEAD = rf"\s?(?:{_SCALE_WORDS})(?![\w])"
 _DIGITS = (
     r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:['’]\d{3})+(?:[.,]\d+)?|"
     rf"\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?(?!\d|{_SCALE_AHEAD})|"
@@ -233,7 +234,7 @@ _DIGITS = (
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     qualifier = rf"(?P<qual>(?i:{_alternation(list(_QUALIFIERS))}))\s+"
     number = rf"(?P<num>{_DIGITS}|(?i:{_alternation(list(_NUMBER_WORDS))}))"
-    scales = _alternation(list(_SCALES))
+    scales = _SCALE_WORDS
     scale = rf"(?P<scale>{scales})(?![\w])"
     names = _alternation(list(currency_names()))
     after = rf"(?P<cur>(?i:{names}))(?![\w])"
@@ -249,8 +250,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     money = re.compile(
         rf"(?<![\w.,])(?<!\d['’])(?:{qualifier})?"
         rf"(?:{before}{_SEP}(?=\d))?"
-        # a number ends where its digits do ("$1.5bn" is not "$1"), or at a glued scale
-        rf"(?:{low}(?=\d))?{number}(?:(?![\d\w]|[.,]\d)|(?={scales}))(?:{_SEP}{scale})?"
+        # A number ends where its digits do ("$1.5bn" is not "$1"), or at a glued scale,
+        # and never starts after a digit and a space: "100 000 Millionen" or "2019 500
+        # Millionen" is no "000 Millionen" or "500 Millionen" (and not read at all).
+        rf"(?<!\d[ \u00a0\u202f])(?:{low}(?=\d))?{number}"
+        rf"(?:(?![\d\w]|[.,]\d)|(?={scales}))(?:{_SEP}{scale})?"
         rf"(?:{_SEP}{after})?",
     )
     percent = re.compile(
@@ -307,8 +311,7 @@ def _lower_bound(low: str, scale: Decimal) -> Decimal:
     number = re.search(_DIGITS, low)
     assert number is not None  # the pattern put digits there
     rest = low[number.end() :]
-    scales = _alternation(list(_SCALES))
-    own = re.match(rf"{_SEP}({scales})(?![\w])", rest)
+    own = re.match(rf"{_SEP}({_SCALE_WORDS})(?![\w])", rest)
     value = _to_decimal(number.group(0))
     if own is not None:
         return _whole(value * _SCALES[own.group(1)])

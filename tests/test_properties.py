@@ -112,10 +112,13 @@ def test_a_number_grouped_in_thousands_is_read_whole(
 @given(money_ish)
 @example("$1.5bn")
 @example("CHF 1,2 Mia.")
+@example("100 000 Millionen Euro")
 def test_no_figure_starts_inside_a_number(text: str) -> None:
-    """A figure read from the middle of a number ("$1" of "$1.5bn") would be a wrong one."""
+    """A figure read from the middle of a number ("$1" of "$1.5bn", "000 Millionen" of
+    "100 000 Millionen") would be a wrong one."""
     for mention in find_money(text):
-        assert not re.search(r"\d[.,'’]?\Z", text[: mention.start])
+        inside = r"\d[.,'’ \u00a0\u202f]?\Z" if mention.text[0].isdigit() else r"\d[.,'’]?\Z"
+        assert not re.search(inside, text[: mention.start])
 
 
 @given(st.text(max_size=300), st.text(max_size=40))
